@@ -63,3 +63,9 @@ def manifests_digest(entries: Iterable[tuple[str, str, int]]) -> str:
     """
     rows = sorted(entries)
     return "sha256:" + sha256_hex(canonical_json([list(r) for r in rows]))
+
+
+def plan_hash(lineage: str, actions: Iterable[Mapping[str, Any]]) -> str:
+    """`sha256:` of the canonical JSON of what apply would do (never of rendered text)."""
+    body = {"lineage": lineage, "actions": sorted(actions, key=canonical_json)}
+    return "sha256:" + sha256_hex(canonical_json(body))

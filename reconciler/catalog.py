@@ -233,7 +233,10 @@ def load(path: Path) -> Catalog | None:
 
 
 def _suggest(value: object, choices: Iterable[object]) -> str | None:
-    names = sorted(str(c) for c in choices)
+    ordered = sorted(
+        choices, key=lambda c: (not isinstance(c, int), c if isinstance(c, int) else 0, str(c))
+    )
+    names = [str(c) for c in ordered]
     close = difflib.get_close_matches(str(value), names, n=1, cutoff=0.6)
     if close:
         return f'did you mean "{close[0]}"?'

@@ -271,17 +271,23 @@ class World:
         """Accepted batches and outputs, in total and per idempotency key; balances."""
         with self._reading():
             per_key: dict[str, Counter[str]] = {}
+            ids: dict[str, list[str]] = {}
             for batch in self._batches:
                 if batch.idempotency_key is not None:
                     counts = per_key.setdefault(batch.idempotency_key, Counter())
                     counts["batches"] += 1
                     counts["outputs"] += batch.request_count
+                    ids.setdefault(batch.idempotency_key, []).extend(batch.generation_ids)
             return {
                 "object": "sandbox_stats",
                 "batches": len(self._batches),
                 "outputs": sum(b.request_count for b in self._batches),
                 "by_idempotency_key": {
-                    key: {"batches": c["batches"], "outputs": c["outputs"]}
+                    key: {
+                        "batches": c["batches"],
+                        "outputs": c["outputs"],
+                        "generation_ids": ids[key],
+                    }
                     for key, c in sorted(per_key.items())
                 },
                 "credits": self._credits.get(DEFAULT_WORKSPACE, 0),

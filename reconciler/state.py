@@ -1,0 +1,329 @@
+"""The state file format (version 1): parse, validate and serialise, byte-stable."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
+# No stubs ship with jsonschema; `unused-ignore` keeps this line valid once types-jsonschema is in.
+from jsonschema import Draft202012Validator  # type: ignore[import-untyped, unused-ignore]
+from jsonschema.exceptions import best_match  # type: ignore[import-untyped, unused-ignore]
+
+from reconciler.errors import StateError
+from reconciler.model import Batch, CreativeState, Generation, State
+from reconciler.schemas import load_schema
+
+FORMAT_VERSION = 1
+SCHEMA_NAME = "state.schema.json"
+#: Markers git leaves in a file after a merge it could not resolve on its own.
+_CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7})(\s|$)", re.MULTILINE)
+_SIMPLE_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+
+
+def new_lineage(random: Callable[[], bytes] | None = None) -> str:
+    """A fresh lineage: 32 hex digits of a version 4 UUID, from `random()` (16 bytes) if given."""
+    raw = random() if random is not None else os.urandom(16)
+    return uuid.UUID(bytes=raw, version=4).hex
+
+
+def new_state(lineage: str) -> State:
+    """An empty state of this format; it gets serial 1 when first written."""
+    return State(lineage=lineage, serial=0, creatives={}, format_version=FORMAT_VERSION)
+
+
+def with_next_serial(old: State | None, new: State) -> State:
+    """`new` as it should be written over `old`: serial + 1 iff the content differs.
+
+    A state written where none exists gets `new.serial + 1`, so a fresh state starts at 1.
+    """
+    if old is None:
+        return replace(new, serial=new.serial + 1)
+    if same_content(old, new):
+        return replace(new, serial=old.serial)
+    return replace(new, serial=old.serial + 1)
+
+
+def same_content(a: State, b: State) -> bool:
+    """Equal apart from the serial, compared through the serialised form (what git sees)."""
+    # Compact JSON uses the C encoder; the indented form would be several times slower.
+    compact = [json.dumps(to_json(replace(x, serial=0)), sort_keys=True) for x in (a, b)]
+    return compact[0] == compact[1]
+
+
+# -- serialise ---------------------------------------------------------------------------------
+
+
+def _generation_json(generation: Generation) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": generation.id, "status": generation.status}
+    # Absent optional values are omitted rather than written as null: files stay small and a
+    # round trip through State is byte-identical.
+    if generation.url is not None:
+        out["url"] = generation.url
+    if generation.error is not None:
+        out["error"] = dict(generation.error)
+    if generation.updated_at is not None:
+        out["updated_at"] = generation.updated_at
+    return out
+
+
+def _batch_json(batch: Batch, *, retired: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "number": batch.number,
+        "idempotency_key": batch.idempotency_key,
+        "request_count": batch.request_count,
+        "phase": batch.phase,
+        "generations": [_generation_json(g) for g in batch.generations],
+    }
+    if batch.submitted_at is not None:
+        out["submitted_at"] = batch.submitted_at
+    if batch.credits_deducted is not None:
+        out["credits_deducted"] = batch.credits_deducted
+    # A current batch belongs to its creative's fingerprint; only history needs its own.
+    if retired and batch.fingerprint is not None:
+        out["fingerprint"] = batch.fingerprint
+    return out
+
+
+def _creative_json(entry: CreativeState) -> dict[str, Any]:
+    return {
+        "fingerprint": entry.fingerprint,
+        "spec": dict(entry.spec),
+        "source": entry.source,
+        "revision": entry.revision,
+        "batches": [_batch_json(b, retired=False) for b in entry.batches],
+        "retired": [_batch_json(b, retired=True) for b in entry.retired],
+    }
+
+
+def to_json(state: State) -> dict[str, Any]:
+    """The state as a JSON document (plain dicts and lists)."""
+    return {
+        "format_version": state.format_version,
+        "lineage": state.lineage,
+        "serial": state.serial,
+        "creatives": {address: _creative_json(e) for address, e in state.creatives.items()},
+    }
+
+
+def dumps(state: State) -> str:
+    """Sorted keys, 2-space indent, UTF-8 text, trailing newline: small, mergeable git diffs."""
+    return json.dumps(to_json(state), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+# -- parse -------------------------------------------------------------------------------------
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def recovery_hint(backup: str | None) -> str:
+    """What to do about a state that cannot be read; `backup` names the previous version."""
+    if backup is not None:
+        return (
+            f"The previous version is in {backup}. Nothing was changed: creatives never "
+            "overwrites a state it cannot read."
+        )
+    return (
+        "Nothing was changed: creatives never overwrites a state it cannot read. "
+        "Restore the file from version control."
+    )
+
+
+def _ends_early(text: str, exc: json.JSONDecodeError) -> bool:
+    """Whether the text is a cut-off prefix of a document rather than a malformed one."""
+    if exc.msg.startswith("Unterminated string"):
+        return True
+    rest = text[exc.pos :].strip()
+    return not rest or any(word.startswith(rest) for word in ("true", "false", "null"))
+
+
+def _parse(text: str, source: str, backup: str | None) -> Any:
+    hint = recovery_hint(backup)
+    if not text.strip():
+        raise StateError(f"state file {source} is empty — was a write interrupted?", hint=hint)
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+    except _DuplicateKey as exc:
+        raise StateError(
+            f"state file {source} has the key {json.dumps(exc.key)} twice in one object "
+            "(a bad merge?)",
+            hint=hint,
+        ) from None
+    except ValueError as exc:
+        if not isinstance(exc, json.JSONDecodeError):
+            raise StateError(f"state file {source} is not valid JSON: {exc}", hint=hint) from None
+        marker = _CONFLICT_MARKER.search(text)
+        if marker is not None:
+            line = text.count("\n", 0, marker.start()) + 1
+            raise StateError(
+                f"state file {source} has unresolved merge conflict markers (line {line})",
+                hint="Resolve the conflict (keep every batch of both sides) and run again. "
+                "Nothing was changed.",
+            ) from None
+        if _ends_early(text, exc):
+            line = text.count("\n", 0, len(text.rstrip())) + 1
+            raise StateError(
+                f"state file {source} ends unexpectedly at line {line} — was a write interrupted?",
+                hint=hint,
+            ) from None
+        raise StateError(
+            f"state file {source} is not valid JSON: {exc.msg} at line {exc.lineno} "
+            f"column {exc.colno}",
+            hint=hint,
+        ) from None
+
+
+@cache
+def _validators() -> tuple[Draft202012Validator, Draft202012Validator]:
+    """The schema split in two: the envelope, and one creative (validated one at a time)."""
+    schema = load_schema(SCHEMA_NAME)
+    creatives = dict(schema["properties"]["creatives"])
+    entry = {"$schema": schema["$schema"], "$defs": schema["$defs"]}
+    entry.update(creatives.pop("additionalProperties"))
+    envelope = {**schema, "properties": {**schema["properties"], "creatives": creatives}}
+    return Draft202012Validator(envelope), Draft202012Validator(entry)
+
+
+#: Serialised creatives already found valid. jsonschema costs about 2 ms per creative and
+#: apply writes state twice per batch, so only creatives that changed are validated again.
+_valid_creatives: set[str] = set()
+_VALID_CACHE_SIZE = 20_000
+
+
+def _creative_error(entry: Any) -> Any:
+    text = json.dumps(entry, sort_keys=True)
+    if text in _valid_creatives:
+        return None
+    error = best_match(_validators()[1].iter_errors(entry))
+    if error is None:
+        if len(_valid_creatives) >= _VALID_CACHE_SIZE:
+            _valid_creatives.clear()
+        _valid_creatives.add(text)
+    return error
+
+
+def _path(parts: Sequence[str | int]) -> str:
+    """`creatives["launch[9:16]"].batches[0].phase`: readable, unambiguous."""
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif _SIMPLE_KEY.match(part):
+            out += f".{part}" if out else part
+        else:
+            out += f"[{json.dumps(part, ensure_ascii=False)}]"
+    return out or "the top level"
+
+
+def _check_shape(document: Any, source: str) -> None:
+    version = document.get("format_version") if isinstance(document, dict) else None
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        raise StateError(
+            f"state file {source}: state format {version} is newer than this creatives "
+            f"supports ({FORMAT_VERSION}); upgrade videotok-reconciler",
+            hint="Nothing was changed.",
+        )
+    hint = "Nothing was changed. Edit state with `creatives state` rather than by hand."
+    error = best_match(_validators()[0].iter_errors(document))
+    prefix: list[str | int] = []
+    if error is None:
+        for address in sorted(document["creatives"]):
+            error = _creative_error(document["creatives"][address])
+            if error is not None:
+                prefix = ["creatives", address]
+                break
+    if error is not None:
+        where = _path([*prefix, *error.absolute_path])
+        raise StateError(
+            f"state file {source} is not a valid state: at {where}: {error.message}", hint=hint
+        )
+    for address, entry in document["creatives"].items():
+        numbers = [b["number"] for b in (*entry["batches"], *entry["retired"])]
+        duplicates = sorted({n for n in numbers if numbers.count(n) > 1})
+        if duplicates:
+            raise StateError(
+                f"state file {source} is not a valid state: at {_path(['creatives', address])}: "
+                f"batch number {duplicates[0]} appears twice",
+                hint="Nothing was changed. Batch numbers are unique per creative.",
+            )
+
+
+def _generation(doc: Mapping[str, Any]) -> Generation:
+    return Generation(
+        id=doc["id"],
+        status=doc["status"],
+        url=doc.get("url"),
+        error=doc.get("error"),
+        updated_at=doc.get("updated_at"),
+    )
+
+
+def _batch(doc: Mapping[str, Any]) -> Batch:
+    return Batch(
+        number=doc["number"],
+        idempotency_key=doc["idempotency_key"],
+        request_count=doc["request_count"],
+        phase=doc["phase"],
+        submitted_at=doc.get("submitted_at"),
+        credits_deducted=doc.get("credits_deducted"),
+        generations=tuple(_generation(g) for g in doc["generations"]),
+        fingerprint=doc.get("fingerprint"),
+    )
+
+
+def _creative(doc: Mapping[str, Any]) -> CreativeState:
+    return CreativeState(
+        fingerprint=doc["fingerprint"],
+        spec=doc["spec"],
+        source=doc["source"],
+        revision=doc["revision"],
+        batches=tuple(_batch(b) for b in doc["batches"]),
+        retired=tuple(_batch(b) for b in doc["retired"]),
+    )
+
+
+def loads(text: str, *, source: str, backup: str | None = None) -> State:
+    """Parse and validate a state document; every problem is one StateError naming `source`.
+
+    `backup` names the previous version when one exists, so the error can point at it.
+    """
+    document = _parse(text, source, backup)
+    _check_shape(document, source)
+    return State(
+        lineage=document["lineage"],
+        serial=document["serial"],
+        creatives={address: _creative(e) for address, e in document["creatives"].items()},
+        format_version=document["format_version"],
+    )
+
+
+@cache
+def _address_pattern() -> re.Pattern[str]:
+    return re.compile(load_schema(SCHEMA_NAME)["$defs"]["address"]["pattern"])
+
+
+def is_address(text: str) -> bool:
+    """Whether `text` can be a creative's address in state (the schema's own pattern)."""
+    return _address_pattern().fullmatch(text) is not None

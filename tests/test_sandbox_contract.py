@@ -155,7 +155,10 @@ def test_replay_returns_the_original_answer_and_charges_once(sandbox_server: Sta
     stats = server.stats()
     assert stats["batches"] == 1
     assert stats["outputs"] == 2
-    assert stats["by_idempotency_key"] == {"crv1-replay": {"batches": 1, "outputs": 2}}
+    ids = [g["id"] for g in batch["generations"]]
+    assert stats["by_idempotency_key"] == {
+        "crv1-replay": {"batches": 1, "outputs": 2, "generation_ids": ids}
+    }
     assert stats["credits"] == 100_000 - 200
 
 

@@ -59,7 +59,9 @@ def test_commit_deducts_then_queues_and_answers_the_batch() -> None:
         "remaining_credits": 99_800,
     }
     assert w.credits() == 99_800
-    assert w.stats()["by_idempotency_key"] == {"k": {"batches": 1, "outputs": 2}}
+    assert w.stats()["by_idempotency_key"] == {
+        "k": {"batches": 1, "outputs": 2, "generation_ids": ids}
+    }
 
 
 def test_short_of_credits_changes_nothing() -> None:

@@ -224,6 +224,8 @@ class Plan:
     notes: tuple[str, ...]
     plan_hash: str
     format_version: int = FORMAT_VERSION
+    #: The manifest paths the plan was made from, so applying a saved plan re-reads them.
+    manifest_paths: tuple[str, ...] = ()
 
     @property
     def has_changes(self) -> bool:

@@ -1,0 +1,1 @@
+"""Pure renderers of plans, reports and diagnostics."""

@@ -59,6 +59,9 @@ class Option:
     durations: tuple[float, ...] | None = None
     tiers: Mapping[str, Tier] = field(default_factory=dict)
     pricing: Pricing = Pricing()
+    #: Payload fields a model variant accepts (None: not listed, so not checked).
+    inputs: tuple[str, ...] | None = None
+    reference_image_count: int | None = None
 
 
 @dataclass(frozen=True)
@@ -156,7 +159,14 @@ def _option(entry: Mapping[str, Any], ident: str) -> Option:
         durations=_numbers(entry, "durations", "allowed_durations"),
         tiers=tiers,
         pricing=_pricing(entry),
+        inputs=_strings(entry, "inputs", "accepted_inputs", "fields"),
+        reference_image_count=_count(entry, "reference_image_count"),
     )
+
+
+def _count(entry: Mapping[str, Any], name: str) -> int | None:
+    value = entry.get(name)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def parse(models: Mapping[str, Any], assets: Mapping[str, Any]) -> Catalog:
@@ -307,8 +317,21 @@ def _asset_problems(spec: Spec, catalog: Catalog) -> list[_Problem]:
     return found
 
 
+#: Fields every AI-model payload carries, whatever the variant lists as its inputs.
+_MODEL_FIELDS = frozenset({"type", "model_slug", "variant_id", "request_count"})
+
+
 def _option_problems(spec: Spec, option: Option) -> list[_Problem]:
     found: list[_Problem] = []
+    if option.inputs is not None and spec.get("type") == "ai_model":
+        for name in sorted(set(spec) - _MODEL_FIELDS - set(option.inputs)):
+            msg = f"{name} is not an input of variant {option.id} (remove it from this creative)"
+            found.append((name, msg, name, None))
+    references = spec.get("reference_image_urls")
+    wanted = option.reference_image_count
+    if wanted is not None and isinstance(references, list) and len(references) != wanted:
+        msg = f"variant {option.id} takes exactly {wanted} reference_image_urls"
+        found.append(("reference_image_urls", msg + f", not {len(references)}", None, None))
     ratio = spec.get("aspect_ratio")
     if ratio is not None and option.aspect_ratios and ratio not in option.aspect_ratios:
         msg = f'aspect ratio "{ratio}" is not offered by {option.id}'

@@ -92,9 +92,9 @@ def plan(
         updates = _update(creative, current, state.lineage, price, forced=forced)
         if address in moved:
             # One entry per moved address: the move carries what a no-op would have said.
-            notes = tuple(n for u in updates if u.action == Action.NOOP for n in u.notes)
+            carried = tuple(n for u in updates if u.action == Action.NOOP for n in u.notes)
             move = moved[address]
-            changes.append(dataclasses.replace(move, notes=move.notes + notes))
+            changes.append(dataclasses.replace(move, notes=move.notes + carried))
             updates = [u for u in updates if u.action != Action.NOOP]
         changes.extend(updates)
     for address in sorted(set(recorded) - set(wanted)):
@@ -105,7 +105,9 @@ def plan(
     changes = [c for c in changes if c.action != Action.NOOP or c.notes]
     selected = [c for c in changes if _selected(c, options)]
     if len(selected) < len(changes):
-        hidden = sum(1 for c in changes if c not in selected and c.action != Action.NOOP)
+        hidden = sum(1 for c in changes if c.action != Action.NOOP) - sum(
+            1 for c in selected if c.action != Action.NOOP
+        )
         if hidden:
             notes.append(
                 f"The plan is narrowed by --target/--exclude: {hidden} other "

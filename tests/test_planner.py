@@ -113,7 +113,10 @@ def test_deleted_creative_is_forgotten():
     p = run([], state)
     [change] = p.changes
     assert change.action == Action.FORGET
-    assert change.reason == "not in the manifests; removed from state only (1 output stay in Videotok)"
+    assert (
+        change.reason
+        == "not in the manifests; removed from state only (1 output stay in Videotok)"
+    )
 
 
 def test_pending_batch_is_resubmitted_with_the_same_key():

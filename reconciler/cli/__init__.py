@@ -38,8 +38,22 @@ def cli(ctx: click.Context, debug: bool, color: bool | None) -> None:
 
 def _register_commands() -> None:
     # Each area of the command line lives in its own module; they register here.
-    from reconciler.cli import sandbox_cmd
+    from reconciler.cli import (
+        apply_cmd,
+        catalog_cmd,
+        plan_cmd,
+        sandbox_cmd,
+        state_cmd,
+        validate_cmd,
+    )
 
+    cli.add_command(validate_cmd.validate)
+    cli.add_command(plan_cmd.plan)
+    cli.add_command(apply_cmd.apply)
+    cli.add_command(apply_cmd.status)
+    cli.add_command(state_cmd.state)
+    cli.add_command(state_cmd.force_unlock)
+    cli.add_command(catalog_cmd.catalog_group)
     cli.add_command(sandbox_cmd.sandbox)
 
 

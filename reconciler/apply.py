@@ -1,0 +1,247 @@
+"""The executor: write-ahead queueing of a plan's batches, in parallel, within a budget."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from reconciler import transitions, wire
+from reconciler.errors import ApiError, ApplyError
+from reconciler.ledger import Ledger
+from reconciler.model import API_ACTIONS, Action, Change, Plan
+from reconciler.render.numbers import thousands
+
+OUTCOMES = ("created", "regenerated", "added", "resubmitted", "moved", "forgotten")
+_DONE = {
+    Action.CREATE: "created",
+    Action.REGENERATE: "regenerated",
+    Action.ADD_OUTPUTS: "added",
+    Action.RESUBMIT: "resubmitted",
+    Action.MOVE: "moved",
+    Action.FORGET: "forgotten",
+}
+
+
+class Client(Protocol):
+    def create_generations(
+        self, payload: Mapping[str, Any], idempotency_key: str
+    ) -> wire.BatchResult: ...
+
+
+@dataclass(frozen=True)
+class ApplyOptions:
+    parallelism: int = 4
+    max_credits: int | None = None
+    allow_unknown_cost: bool = False
+
+
+@dataclass(frozen=True)
+class Result:
+    """What happened to one change. `outcome`: an entry of OUTCOMES, `failed` or `skipped`."""
+
+    change: Change
+    outcome: str
+    message: str = ""
+    credits: int | None = None
+    outputs: int = 0
+
+
+@dataclass
+class Report:
+    results: list[Result] = field(default_factory=list)
+    interrupted: bool = False
+    stopped: str | None = None
+
+    @property
+    def failed(self) -> list[Result]:
+        return [r for r in self.results if r.outcome in ("failed", "skipped")]
+
+    def summary_line(self) -> str:
+        count = dict.fromkeys((*OUTCOMES, "failed", "skipped"), 0)
+        for result in self.results:
+            count[result.outcome] += 1
+        outputs = sum(r.outputs for r in self.results)
+        spent = sum(r.credits or 0 for r in self.results)
+        head = (
+            "Apply interrupted"
+            if self.interrupted
+            else "Apply complete"
+            if not self.failed
+            else "Apply failed"
+        )
+        skipped = f", {count['skipped']} skipped" if count["skipped"] else ""
+        return (
+            f"{head}: {count['created']} created, {count['regenerated']} regenerated, "
+            f"{count['added']} added outputs, {count['resubmitted']} resubmitted, "
+            f"{count['moved']} moved, {count['forgotten']} forgotten, {count['failed']} failed"
+            f"{skipped}. {thousands(outputs)} outputs queued, {thousands(spent)} credits spent."
+        )
+
+
+def check_budget(plan: Plan, options: ApplyOptions) -> None:
+    """Refuse before the first POST when the plan may cost more than the user allowed."""
+    if options.max_credits is None:
+        return
+    summary = plan.summary
+    if summary.unknown_credits and not options.allow_unknown_cost:
+        raise ApplyError(
+            f"--max-credits {thousands(options.max_credits)} cannot be enforced: "
+            f"{summary.unknown_credits} change(s) have no credit estimate. Nothing was queued.",
+            hint="Run `creatives catalog pull` for prices, or pass --allow-unknown-cost.",
+        )
+    if summary.credits > options.max_credits:
+        raise ApplyError(
+            f"the plan is estimated at {thousands(summary.credits)} credits, above "
+            f"--max-credits {thousands(options.max_credits)}. Nothing was queued.",
+            hint="Raise --max-credits, or narrow the plan with --target.",
+        )
+
+
+class Executor:
+    """Runs one plan against the API, recording every step through the ledger."""
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        client: Client,
+        *,
+        now: Callable[[], str],
+        options: ApplyOptions = ApplyOptions(),
+        on_result: Callable[[Result], None] = lambda _: None,
+        stop: threading.Event | None = None,
+    ) -> None:
+        self._ledger = ledger
+        self._client = client
+        self._now = now
+        self._options = options
+        self._on_result = on_result
+        self._stop = stop or threading.Event()
+        self._halt: str | None = None
+        self._spent = 0
+        self._lock = threading.Lock()
+        self._report = Report()
+
+    def run(self, plan: Plan) -> Report:
+        check_budget(plan, self._options)
+        for change in plan.changes:
+            if change.action == Action.MOVE:
+                self._state_only(change)
+        groups: dict[str, list[Change]] = {}
+        for change in plan.changes:
+            if change.action in API_ACTIONS:
+                groups.setdefault(change.address, []).append(change)
+        workers = max(1, min(self._options.parallelism, len(groups) or 1))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="apply") as pool:
+            for future in [pool.submit(self._run_group, g) for g in groups.values()]:
+                future.result()
+        for change in plan.changes:
+            if change.action == Action.FORGET and not self._stopping():
+                self._state_only(change)
+            elif change.action == Action.FORGET:
+                self._record(Result(change, "skipped", self._skip_reason()))
+        self._report.interrupted = self._stop.is_set()
+        self._report.stopped = self._halt
+        return self._report
+
+    def _stopping(self) -> bool:
+        return self._stop.is_set() or self._halt is not None
+
+    def _skip_reason(self) -> str:
+        return "skipped (interrupted)" if self._stop.is_set() else f"skipped ({self._halt})"
+
+    def _record(self, result: Result) -> None:
+        with self._lock:
+            self._report.results.append(result)
+        self._on_result(result)
+
+    def _state_only(self, change: Change) -> None:
+        if change.action == Action.MOVE and change.moved_from:
+            old, new = change.moved_from, change.address
+            self._ledger.update(lambda s: transitions.move(s, old, new, change.source))
+        else:
+            self._ledger.update(lambda s: transitions.forget(s, change.address))
+        self._record(Result(change, _DONE[change.action]))
+
+    def _run_group(self, changes: Sequence[Change]) -> None:
+        # Changes of one address run in order: a resubmit settles before a regeneration.
+        for change in changes:
+            if self._stopping():
+                self._record(Result(change, "skipped", self._skip_reason()))
+                continue
+            if not self._within_budget(change):
+                self._record(Result(change, "skipped", "skipped (over --max-credits)"))
+                continue
+            self._record(self._submit(change))
+
+    def _within_budget(self, change: Change) -> bool:
+        limit = self._options.max_credits
+        if limit is None:
+            return True
+        with self._lock:
+            return self._spent + (change.credits or 0) <= limit
+
+    def _submit(self, change: Change) -> Result:
+        batch = change.batch
+        assert batch is not None  # API_ACTIONS always carry a batch
+        spec = change.after if change.after is not None else change.before
+        payload = {**dict(spec or {}), "request_count": batch.request_count}
+        self._ledger.update(lambda s: transitions.write_ahead(s, change))
+        try:
+            answer = self._client.create_generations(payload, batch.idempotency_key)
+        except ApiError as exc:
+            return self._failed(change, exc)
+        credits = answer.credits_deducted
+        self._ledger.update(
+            lambda s: transitions.record_submitted(
+                s,
+                change.address,
+                batch.number,
+                answer.generations,
+                credits_deducted=credits,
+                submitted_at=self._now(),
+            )
+        )
+        with self._lock:
+            self._spent += credits or 0
+        limit = self._options.max_credits
+        if limit is not None and self._spent > limit:
+            self._halt = "over --max-credits"
+        return Result(
+            change,
+            _DONE[change.action],
+            f"key {batch.idempotency_key}",
+            credits=credits,
+            outputs=len(answer.generations),
+        )
+
+    def _failed(self, change: Change, exc: ApiError) -> Result:
+        batch = change.batch
+        assert batch is not None
+        refused = exc.status is not None and exc.status in (400, 401, 402, 403)
+        if refused:
+            # The API refused the request: nothing was queued, so the write-ahead record goes.
+            self._ledger.update(
+                lambda s: transitions.drop_pending(s, change.address, batch.number)
+            )
+        if exc.status in (401, 403):
+            self._halt = "the API key was refused"
+        elif exc.status == 402:
+            self._halt = "credits"
+            required = exc.context.get("credits_required")
+            available = exc.context.get("credits_available")
+            if required is not None or available is not None:
+                return Result(
+                    change,
+                    "failed",
+                    f"{exc.code}: {required} credits required, {available} available",
+                )
+        elif not refused:
+            if exc.code == "idempotency_conflict":
+                note = "kept pending: the key was used with another payload (manifest changed?)"
+            else:
+                note = "kept pending; re-run apply to resubmit with the same key"
+            return Result(change, "failed", f"{exc.render()} ({note})")
+        return Result(change, "failed", exc.render())

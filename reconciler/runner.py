@@ -1,0 +1,92 @@
+"""Putting a plan together from files: manifests, catalog and state; and checking a saved plan."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reconciler import __version__, catalog, keys, manifest, planner
+from reconciler import state as state_format
+from reconciler.catalog import Catalog
+from reconciler.errors import ManifestError, PlanError
+from reconciler.model import Creative, Plan, State
+from reconciler.storage import StateStorage
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything a plan is made from."""
+
+    creatives: tuple[Creative, ...]
+    state: State
+    state_exists: bool
+    catalog: Catalog | None
+
+
+def load_inputs(
+    paths: Sequence[Path],
+    storage: StateStorage,
+    *,
+    catalog_path: Path = catalog.CATALOG_PATH,
+    root: Path | None = None,
+    check_catalog: bool = True,
+    fallback_catalog: Callable[[], Catalog] | None = None,
+) -> Inputs:
+    """Load manifests, catalog and state; `fallback_catalog` is asked when no file exists."""
+    desired = manifest.load(list(paths), root=root or Path.cwd())
+    found = catalog.load(catalog_path)
+    if found is None and fallback_catalog is not None:
+        found = fallback_catalog()
+    if found is not None and check_catalog:
+        problems = catalog.check(desired.creatives, found)
+        if problems:
+            raise ManifestError(problems)
+    current = storage.read()
+    exists = current is not None
+    state = current if current is not None else state_format.new_state(state_format.new_lineage())
+    return Inputs(tuple(desired.creatives), state, exists, found)
+
+
+def make_plan(inputs: Inputs, options: planner.PlanOptions) -> Plan:
+    notes: list[str] = []
+    if not inputs.state_exists:
+        notes.append("No state file yet: apply creates it; every creative is new.")
+    if inputs.catalog is None:
+        notes.append(
+            "No catalog (.creatives/catalog.json): credit estimates are unknown; "
+            "run `creatives catalog pull`."
+        )
+    return planner.plan(
+        inputs.creatives,
+        inputs.state,
+        tool_version=__version__,
+        state_exists=inputs.state_exists,
+        estimate=inputs.catalog.estimate if inputs.catalog else None,
+        options=options,
+        extra_notes=notes,
+    )
+
+
+def check_fresh(saved: Plan, inputs: Inputs, *, source: str) -> None:
+    """Refuse a saved plan whose state or manifests changed since it was made."""
+    reasons: list[str] = []
+    state = inputs.state
+    if saved.state_exists and not inputs.state_exists:
+        reasons.append("the state file it was made against no longer exists")
+    elif inputs.state_exists and saved.lineage != state.lineage:
+        reasons.append(f"the state's lineage changed ({saved.lineage} -> {state.lineage})")
+    elif inputs.state_exists and saved.serial != state.serial:
+        reasons.append(f"the state's serial changed ({saved.serial} -> {state.serial})")
+    elif inputs.state_exists and not saved.state_exists:
+        reasons.append("a state file was created since")
+    digest = keys.manifests_digest(
+        (c.address, c.fingerprint, c.request_count) for c in inputs.creatives
+    )
+    if digest != saved.manifests_digest:
+        reasons.append("the manifests changed")
+    if reasons:
+        raise PlanError(
+            f"saved plan {source} is stale: {'; '.join(reasons)}.",
+            hint="Run `creatives plan -out FILE` again, review it, and apply the new file.",
+        )

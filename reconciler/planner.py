@@ -128,7 +128,7 @@ def plan(
         changes=tuple(selected),
         summary=summarise(selected),
         notes=tuple(notes),
-        plan_hash=hash_changes(state.lineage, selected),
+        plan_hash=hash_changes(state.lineage if state_exists else None, selected),
     )
 
 
@@ -358,26 +358,30 @@ def summarise(changes: Sequence[Change]) -> Summary:
     return Summary(counts=counts, outputs=outputs, credits=credits, unknown_credits=unknown)
 
 
-def hash_changes(lineage: str, changes: Iterable[Change]) -> str:
-    """The plan hash: what apply would send and do, never how it is rendered."""
-    return keys.plan_hash(lineage, (_hashed(c) for c in changes if c.action != Action.NOOP))
+def hash_changes(lineage: str | None, changes: Iterable[Change]) -> str:
+    """The plan hash: what apply would send and do, never how it is rendered.
+
+    `lineage` is None when there is no state yet: apply will create one with a fresh lineage,
+    so keys are left out and the hash rests on what they derive from (fingerprint and batch
+    number). A plan reviewed before the first apply then still matches the plan made at
+    merge time.
+    """
+    hashed = (_hashed(c, keyed=lineage is not None) for c in changes if c.action != Action.NOOP)
+    return keys.plan_hash(lineage or "", hashed)
 
 
-def _hashed(change: Change) -> dict[str, Any]:
+def _hashed(change: Change, *, keyed: bool) -> dict[str, Any]:
     batch = change.batch
+    batch_body: dict[str, Any] | None = None
+    if batch is not None:
+        batch_body = {"number": batch.number, "request_count": batch.request_count}
+        if keyed:
+            batch_body["idempotency_key"] = batch.idempotency_key
     return {
         "address": change.address,
         "action": change.action.value,
         "spec": dict(change.after if change.after is not None else change.before or {}),
         "fingerprint": change.fingerprint,
         "moved_from": change.moved_from,
-        "batch": (
-            None
-            if batch is None
-            else {
-                "number": batch.number,
-                "idempotency_key": batch.idempotency_key,
-                "request_count": batch.request_count,
-            }
-        ),
+        "batch": batch_body,
     }

@@ -278,3 +278,12 @@ def test_generation_records_survive_a_move():
     after = apply_offline(state, p.changes)
     assert after.creatives["champion"].generations == state.creatives["hero"].generations
     assert isinstance(after.creatives["champion"].generations[0], Generation)
+
+
+def test_plan_hash_before_the_first_apply_does_not_depend_on_the_new_lineage():
+    desired = [creative("hero"), creative("side", "y")]
+    first = run(desired, empty_state(), state_exists=False)
+    other = run(desired, replace(empty_state(), lineage="e" * 32), state_exists=False)
+    assert first.plan_hash == other.plan_hash
+    assert first.changes[0].batch != other.changes[0].batch
+    assert run(desired, empty_state()).plan_hash != first.plan_hash

@@ -31,7 +31,7 @@ _MESSAGE_LIMIT = 300
 _REMAKE = "Make the plan again with `creatives plan -out FILE`."
 
 
-def compute_plan_hash(lineage: str, changes: Sequence[Change]) -> str:
+def compute_plan_hash(lineage: str | None, changes: Sequence[Change]) -> str:
     """`sha256:` of the canonical JSON of what apply would send and do.
 
     Covers the lineage and, for every change but no-ops: address, action, the spec it sends,
@@ -106,7 +106,8 @@ def plan_from_json(data: object, *, source: str) -> Plan:
         )
     document = cast(dict[str, Any], data)
     plan = _plan_from_document(document)
-    if compute_plan_hash(plan.lineage, plan.changes) != plan.plan_hash:
+    lineage = plan.lineage if plan.state_exists else None
+    if compute_plan_hash(lineage, plan.changes) != plan.plan_hash:
         raise PlanError(
             f"saved plan {source} was modified after it was written (plan_hash does not match)",
             hint=_REMAKE,

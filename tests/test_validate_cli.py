@@ -18,7 +18,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 from reconciler.cli import cli
-from reconciler.cli.validate_cmd import NO_CATALOG_NOTE
+from reconciler.cli.validate_cmd import no_catalog_note
 from reconciler.errors import Diagnostic, ManifestError
 from reconciler.render.diagnostics import (
     escape_data,
@@ -30,6 +30,7 @@ from reconciler.render.diagnostics import (
     valid_line,
 )
 
+NO_CATALOG_NOTE = no_catalog_note(Path(".creatives/catalog.json"))
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "manifests" / "bad"
 EXAMPLES = sorted((ROOT / "examples" / "creatives").glob("*.yaml"))
@@ -154,12 +155,9 @@ def test_valid_manifests_say_so_on_stdout(tmp_path: Path, monkeypatch: pytest.Mo
     assert result.stderr == NO_CATALOG_NOTE + "\n"
     (tmp_path / ".creatives").mkdir()
     (tmp_path / ".creatives" / "catalog.json").write_text("{}")
-    quiet = invoke("creatives/launch.yaml")
-    assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (
-        0,
-        "6 creatives in 1 file are valid.\n",
-        "",
-    )
+    broken = invoke("creatives/launch.yaml")
+    assert broken.exit_code == 1
+    assert ".creatives/catalog.json: not a catalog file (no `models` object)" in broken.stderr
 
 
 def test_a_missing_directory_is_an_error_not_a_traceback(tmp_path: Path) -> None:
@@ -308,3 +306,41 @@ def test_the_pre_commit_hook_runs_on_the_files_it_is_given() -> None:
         'unknown field "promt" (did you mean "prompt"?)',
         "1 problem found in the manifests.",
     ]
+
+
+def test_validate_with_a_catalog_checks_templates_and_suggests(tmp_path, inprocess_sandbox):
+    import httpx
+
+    from reconciler import catalog as catalog_module
+
+    sandbox = inprocess_sandbox()
+    headers = {"Authorization": f"Bearer {sandbox.api_key}"}
+    models = httpx.get(f"{sandbox.base_url}/models", headers=headers).json()
+    assets = httpx.get(f"{sandbox.base_url}/assets", headers=headers).json()
+    path = tmp_path / "catalog.json"
+    path.write_text(
+        catalog_module.dumps(catalog_module.parse(models, assets), source="sandbox"),
+        encoding="utf-8",
+    )
+    manifest_file = tmp_path / "ads.yaml"
+    manifest_file.write_text(
+        "creatives:\n"
+        "  hero:\n"
+        "    type: static_ad\n"
+        "    template_slug: product-shot\n"
+        "    prompt: A bright ad.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        cli, ["validate", str(manifest_file), "--catalog", str(path)], catch_exceptions=False
+    )
+    assert result.exit_code == 1
+    assert (
+        f"{manifest_file.as_posix()}:2:3: creatives.hero.template_slug: hero: unknown static_ad "
+        'template "product-shot" (did you mean "product-shoot"?)'
+    ) in result.stderr
+    good = manifest_file.read_text().replace("product-shot", "product-shoot")
+    manifest_file.write_text(good, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(manifest_file), "--catalog", str(path)])
+    assert result.exit_code == 0
+    assert "Only the shape was checked" not in result.stderr

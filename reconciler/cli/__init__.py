@@ -15,7 +15,30 @@ from reconciler.errors import EXIT_ERROR, EXIT_INTERRUPTED, ReconcilerError
 from reconciler.redact import RedactingFilter, redact
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 99})
+class _Creatives(click.Group):
+    """Turns our errors and the exit codes commands return into exits, wherever it runs.
+
+    Doing it here (not only in `main`) gives click's test runner the same behaviour as
+    the installed command.
+    """
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            result = super().invoke(ctx)
+        except ReconcilerError as exc:
+            if isinstance(ctx.obj, Settings) and ctx.obj.debug:
+                click.echo(redact(traceback.format_exc()), err=True)
+            click.echo(redact(f"Error: {exc.render()}"), err=True)
+            ctx.exit(exc.exit_code)
+        if isinstance(result, int) and result:
+            ctx.exit(result)
+        return result
+
+
+@click.group(
+    cls=_Creatives,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 99},
+)
 @click.version_option(__version__, "--version", prog_name="creatives")
 @click.option("--debug", is_flag=True, envvar="CREATIVES_DEBUG", help="Log details, tracebacks.")
 @click.option(

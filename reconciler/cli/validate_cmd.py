@@ -7,15 +7,16 @@ from pathlib import Path
 
 import click
 
-from reconciler import manifest
+from reconciler import catalog, manifest
 from reconciler.errors import EXIT_ERROR
 from reconciler.render import diagnostics as render
 
-CATALOG_PATH = Path(".creatives/catalog.json")
-NO_CATALOG_NOTE = (
-    f"Only the shape was checked: no catalog at {CATALOG_PATH.as_posix()} "
-    "(run `creatives catalog pull`)."
-)
+
+def no_catalog_note(path: Path) -> str:
+    return (
+        f"Only the shape was checked: no catalog at {path.as_posix()} "
+        "(run `creatives catalog pull`)."
+    )
 
 
 @click.command()
@@ -28,8 +29,16 @@ NO_CATALOG_NOTE = (
     show_default=True,
     help="text: problems on stderr; json: one report on stdout.",
 )
+@click.option(
+    "--catalog",
+    "catalog_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=catalog.CATALOG_PATH,
+    show_default=True,
+    help="Catalog for template, model, asset and duration checks.",
+)
 @click.pass_context
-def validate(ctx: click.Context, paths: tuple[Path, ...], output: str) -> None:
+def validate(ctx: click.Context, paths: tuple[Path, ...], output: str, catalog_path: Path) -> None:
     """Check manifests (default: creatives/) without touching the network.
 
     Every problem of every file is reported, as file:line:col, the path in the document,
@@ -38,10 +47,11 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], output: str) -> None:
     root = Path.cwd()
     report = manifest.check(list(paths), root=root)
     problems = report.diagnostics
-    # Catalog checks (templates, models, presets, durations...) plug in here; until a
-    # catalog has been pulled, say that only the shape was checked.
-    if not (root / CATALOG_PATH).is_file():
-        click.echo(NO_CATALOG_NOTE, err=True)
+    found = catalog.load(catalog_path)
+    if found is None:
+        click.echo(no_catalog_note(catalog_path), err=True)
+    else:
+        problems = tuple(sorted((*problems, *catalog.check(report.desired.creatives, found))))
     files, creatives = len(report.desired.files), len(report.desired.creatives)
     if output == "json":
         click.echo(render.render_json(problems, files=files, creatives=creatives))

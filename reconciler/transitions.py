@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from reconciler import keys
 from reconciler.errors import StateError
 from reconciler.model import (
     PHASE_PENDING,
@@ -12,6 +13,7 @@ from reconciler.model import (
     Action,
     Batch,
     Change,
+    Creative,
     CreativeState,
     Generation,
     State,
@@ -147,3 +149,34 @@ def update_generations(state: State, address: str, updates: Sequence[Generation]
         for b in entry.batches
     )
     return _with(state, address, replace(entry, batches=batches))
+
+
+def adopt(
+    state: State, creative: Creative, generations: Sequence[Generation], *, submitted_at: str
+) -> State:
+    """Record generations made outside this state (`creatives state import`) as batch 0.
+
+    The batch's key follows the usual scheme so later batches number on from it; it was
+    never sent, and nothing ever sends a submitted batch again.
+    """
+    if creative.address in state.creatives:
+        raise StateError(
+            f"{creative.address} is already in state; remove it first with "
+            f"`creatives state rm {creative.address}` to import other generations"
+        )
+    batch = Batch(
+        number=0,
+        idempotency_key=keys.idempotency_key(state.lineage, creative.fingerprint, 0),
+        request_count=len(generations),
+        phase=PHASE_SUBMITTED,
+        submitted_at=submitted_at,
+        generations=tuple(generations),
+    )
+    entry = CreativeState(
+        fingerprint=creative.fingerprint,
+        spec=dict(creative.spec),
+        source=creative.location.file,
+        revision=creative.revision,
+        batches=(batch,),
+    )
+    return _with(state, creative.address, entry)

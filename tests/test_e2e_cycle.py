@@ -231,3 +231,34 @@ def test_saved_plan_applies_exactly_and_refuses_when_stale(world):
     run = cli("apply", "plan.json", "--auto-approve")
     assert run.code == 1
     assert "the state's serial changed" in run.stderr
+
+
+def test_state_import_adopts_existing_generations(world):
+    tmp, server, cli = world
+    manifest(tmp, extra="")
+    made = server.client.post(
+        f"{server.url}/generations",
+        headers=server.headers(),
+        json={"type": "static_ad", "template_slug": "product-shoot", "prompt": "Old one."},
+    )
+    assert made.status_code == 200, made.text
+    generation_id = made.json()["generations"][0]["id"]
+
+    run = cli("state", "import", "hero", "no-such-id")
+    assert run.code == 1
+    assert "generation no-such-id was not found by the API" in run.stderr
+    run = cli("state", "import", "heroo", generation_id)
+    assert run.code == 1
+    assert 'Did you mean "hero"?' in run.stderr
+
+    run = cli("state", "import", "hero", generation_id)
+    assert run.code == 0, run.output
+    assert run.stdout == "Imported 1 generation as hero.\n"
+    assert [
+        g.id for g in read_state(tmp / "creatives.state.json").creatives["hero"].generations
+    ] == [generation_id]
+    run = cli("plan", "--detailed-exitcode")
+    assert run.code == 0, run.output
+    run = cli("state", "import", "hero", generation_id)
+    assert run.code == 1
+    assert "hero is already in state" in run.stderr

@@ -23,17 +23,13 @@ from reconciler.cli.common import (
     ApiAccess,
     api_options,
     catalog_source,
+    lock_timeout_option,
     open_client,
+    state_option,
     utc_now,
 )
 from reconciler.cli.context import Settings
-from reconciler.cli.plan_cmd import (
-    lock_timeout_option,
-    manifest_paths,
-    render,
-    selection_options,
-    state_option,
-)
+from reconciler.cli.plan_cmd import manifest_paths, render, selection_options
 from reconciler.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, PlanError
 from reconciler.ledger import Ledger
 from reconciler.model import Plan

@@ -19,6 +19,7 @@ from reconciler.errors import ReconcilerError, UsageError
 from reconciler.redact import register
 
 DEFAULT_API_URL = "https://videotok.app/api/v1"
+DEFAULT_STATE = "creatives.state.json"
 SANDBOX_DATA = Path(".creatives/sandbox.json")
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$")
 _UNITS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, None: 1.0}
@@ -47,6 +48,28 @@ class Duration(click.ParamType):  # type: ignore[type-arg, unused-ignore]
 
 
 DURATION = Duration()
+
+
+def state_option(func: F) -> F:
+    return click.option(
+        "--state",
+        "state_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=DEFAULT_STATE,
+        show_default=True,
+        envvar="CREATIVES_STATE",
+        help="State file (env CREATIVES_STATE).",
+    )(func)
+
+
+def lock_timeout_option(func: F) -> F:
+    return click.option(
+        "--lock-timeout",
+        type=DURATION,
+        default="0s",
+        show_default=True,
+        help="How long to wait for a state lock held by another run (30s, 2m, seconds).",
+    )(func)
 
 
 def utc_now() -> str:

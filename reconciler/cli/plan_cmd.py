@@ -10,11 +10,12 @@ import click
 
 from reconciler import planner, runner
 from reconciler.cli.common import (
-    DURATION,
     ApiAccess,
     api_options,
     catalog_source,
+    lock_timeout_option,
     open_client,
+    state_option,
     utc_now,
 )
 from reconciler.cli.context import Settings
@@ -28,29 +29,6 @@ from reconciler.status import refresh
 from reconciler.storage import LocalFileStorage
 
 DEFAULT_MANIFESTS = "creatives"
-DEFAULT_STATE = "creatives.state.json"
-
-
-def state_option(func: Any) -> Any:
-    return click.option(
-        "--state",
-        "state_path",
-        envvar="CREATIVES_STATE",
-        default=DEFAULT_STATE,
-        show_default=True,
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="State file (env CREATIVES_STATE).",
-    )(func)
-
-
-def lock_timeout_option(func: Any) -> Any:
-    return click.option(
-        "--lock-timeout",
-        type=DURATION,
-        default="0s",
-        show_default=True,
-        help="How long to wait for the state lock (e.g. 30s, 2m).",
-    )(func)
 
 
 def selection_options(func: Any) -> Any:

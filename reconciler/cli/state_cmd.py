@@ -4,44 +4,28 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
-from reconciler.cli.common import DURATION
-from reconciler.errors import LockError, StateError
+from reconciler import manifest, transitions
+from reconciler import state as state_format
+from reconciler.cli.common import (
+    ApiAccess,
+    api_options,
+    lock_timeout_option,
+    open_client,
+    state_option,
+    utc_now,
+)
+from reconciler.errors import ApiError, LockError, StateError
 from reconciler.model import PHASE_PENDING, Batch, CreativeState, State
 from reconciler.state import is_address
 from reconciler.storage import LocalFileStorage, StateStorage
-
-DEFAULT_STATE = "creatives.state.json"
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def state_option(func: F) -> F:
-    return click.option(
-        "--state",
-        "state_path",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default=DEFAULT_STATE,
-        show_default=True,
-        envvar="CREATIVES_STATE",
-        help="State file (env CREATIVES_STATE).",
-    )(func)
-
-
-def lock_timeout_option(func: F) -> F:
-    return click.option(
-        "--lock-timeout",
-        type=DURATION,
-        default="0s",
-        show_default=True,
-        help="How long to wait for a state lock held by another run (30s, 2m, seconds).",
-    )(func)
 
 
 def _read_existing(storage: StateStorage) -> State:
@@ -223,3 +207,61 @@ def force_unlock(state_path: Path, force: bool, lock_id: str) -> None:
         f"Cleared the state lock {holder.id} ({holder.operation} by {holder.who}, PID "
         f"{holder.pid}, created {holder.created}). The state is unlocked."
     )
+
+
+@state.command("import")
+@state_option
+@lock_timeout_option
+@click.option(
+    "--manifests",
+    "manifest_paths",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Manifest files or folders to find ADDRESS in (default: creatives/).",
+)
+@api_options
+@click.argument("address")
+@click.argument("generation_ids", nargs=-1, required=True)
+def import_cmd(
+    state_path: Path,
+    lock_timeout: float,
+    manifest_paths: tuple[Path, ...],
+    api_url: str,
+    api_key_file: Path | None,
+    use_sandbox: bool,
+    address: str,
+    generation_ids: tuple[str, ...],
+) -> None:
+    """Adopt generations that already exist in Videotok as ADDRESS.
+
+    ADDRESS must be declared in the manifests (its spec is taken from there); each id is
+    looked up with GET /generations/{id} so only real generations are recorded.
+    """
+    desired = manifest.load(list(manifest_paths) or [Path("creatives")], root=Path.cwd())
+    by_address = {c.address: c for c in desired.creatives}
+    creative = by_address.get(address)
+    if creative is None:
+        close = difflib.get_close_matches(address, list(by_address), n=1)
+        raise StateError(
+            f"{address} is not declared in the manifests; import needs its spec from there",
+            hint=f'Did you mean "{close[0]}"?' if close else "Declare it first, then import.",
+        )
+    storage = LocalFileStorage(state_path)
+    with storage.lock("state import", lock_timeout):
+        current = storage.read()
+        base = current or state_format.new_state(state_format.new_lineage())
+        found = []
+        with open_client(ApiAccess(api_url, api_key_file, use_sandbox)) as client:
+            for generation_id in dict.fromkeys(generation_ids):
+                try:
+                    found.append(client.get_generation(generation_id))
+                except ApiError as exc:
+                    if exc.status == 404:
+                        raise StateError(
+                            f"generation {generation_id} was not found by the API",
+                            hint="Check the id and that the API key belongs to its workspace.",
+                        ) from exc
+                    raise
+        updated = transitions.adopt(base, creative, found, submitted_at=utc_now())
+        storage.write(updated, expected_serial=current.serial if current else None)
+    click.echo(f"Imported {len(found)} generation{'s' if len(found) != 1 else ''} as {address}.")

@@ -21,6 +21,8 @@ from reconciler.redact import register
 DEFAULT_API_URL = "https://videotok.app/api/v1"
 DEFAULT_STATE = "creatives.state.json"
 SANDBOX_DATA = Path(".creatives/sandbox.json")
+#: `creatives sandbox --data .creatives/sandbox.json` serves the embedded sandbox's assets here.
+EMBEDDED_ASSET_ROOT = "http://127.0.0.1:8765"
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$")
 _UNITS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0, None: 1.0}
 
@@ -140,7 +142,8 @@ def open_client(access: ApiAccess, **client_args: Any) -> Iterator[Any]:
         from reconciler.sandbox import SandboxConfig, start_sandbox
 
         SANDBOX_DATA.parent.mkdir(parents=True, exist_ok=True)
-        with start_sandbox(SandboxConfig(port=0, data=SANDBOX_DATA)) as sandbox:
+        config = SandboxConfig(port=0, data=SANDBOX_DATA, asset_root=EMBEDDED_ASSET_ROOT)
+        with start_sandbox(config) as sandbox:
             register(sandbox.api_key)
             with VideotokClient(sandbox.base_url, sandbox.api_key, **client_args) as client:
                 yield client

@@ -83,12 +83,19 @@ class App:
     """The sandbox's behaviour: one `handle(Request) -> Response`, safe to call concurrently."""
 
     def __init__(
-        self, world: World, injector: FaultInjector, *, base_url: str, root_url: str
+        self,
+        world: World,
+        injector: FaultInjector,
+        *,
+        base_url: str,
+        root_url: str,
+        asset_root: str | None = None,
     ) -> None:
         self.world = world
         self.injector = injector
         self.base_url = base_url
         self.root_url = root_url
+        self.asset_root = asset_root or root_url
         self._counts: Counter[str] = Counter()
         self._counts_lock = threading.Lock()
 
@@ -206,7 +213,7 @@ class App:
         # D: a key with only generations:write can poll what it created.
         if SCOPE_READ not in caller.scopes and generation.creator != caller.label:
             _require(caller, SCOPE_READ)
-        view = records.generation_view(generation, self.world.now(), self.root_url)
+        view = records.generation_view(generation, self.world.now(), self.asset_root)
         return json_response(200, view)
 
     def _control(self, request: Request, route: str) -> Response:

@@ -47,6 +47,9 @@ class SandboxConfig:
     drop_after_commit: float = 0.0
     complete_after: float = DEFAULT_COMPLETE_AFTER
     failure_rate: float = 0.0
+    #: Where asset URLs point (default: this server). An embedded sandbox lives only as long
+    #: as its command, so it points them at the address `creatives sandbox` serves by default.
+    asset_root: str | None = None
     verbose: bool = False
     log: TextIO | None = None
     clock: Callable[[], float] = field(default=time.time, compare=False)
@@ -223,7 +226,13 @@ def start_sandbox(config: SandboxConfig) -> RunningSandbox:
     port = int(server.server_address[1])
     root_url = f"http://{_url_host(config.host)}:{port}"
     injector = FaultInjector(faults, seed=config.seed)
-    server.app = App(world, injector, base_url=root_url + API_PREFIX, root_url=root_url)
+    server.app = App(
+        world,
+        injector,
+        base_url=root_url + API_PREFIX,
+        root_url=root_url,
+        asset_root=config.asset_root,
+    )
     server.verbose = config.verbose
     server.log = config.log or sys.stderr
     thread = threading.Thread(

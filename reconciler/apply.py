@@ -12,7 +12,7 @@ from reconciler import transitions, wire
 from reconciler.errors import ApiError, ApplyError
 from reconciler.ledger import Ledger
 from reconciler.model import API_ACTIONS, Action, Change, Plan
-from reconciler.render.numbers import thousands
+from reconciler.render.numbers import count, thousands
 
 OUTCOMES = ("created", "regenerated", "added", "resubmitted", "moved", "forgotten")
 _DONE = {
@@ -60,9 +60,9 @@ class Report:
         return [r for r in self.results if r.outcome in ("failed", "skipped")]
 
     def summary_line(self) -> str:
-        count = dict.fromkeys((*OUTCOMES, "failed", "skipped"), 0)
+        tally = dict.fromkeys((*OUTCOMES, "failed", "skipped"), 0)
         for result in self.results:
-            count[result.outcome] += 1
+            tally[result.outcome] += 1
         outputs = sum(r.outputs for r in self.results)
         spent = sum(r.credits or 0 for r in self.results)
         head = (
@@ -72,12 +72,21 @@ class Report:
             if not self.failed
             else "Apply failed"
         )
-        skipped = f", {count['skipped']} skipped" if count["skipped"] else ""
+        # The first five counts are always there (DESIGN's fixed wording); rarer ones follow
+        # only when they happened, so the common line stays exactly as documented.
+        extra = "".join(
+            f", {tally[key]} {label}"
+            for key, label in (
+                ("added", "added outputs"),
+                ("resubmitted", "resubmitted"),
+                ("skipped", "skipped"),
+            )
+            if tally[key]
+        )
         return (
-            f"{head}: {count['created']} created, {count['regenerated']} regenerated, "
-            f"{count['added']} added outputs, {count['resubmitted']} resubmitted, "
-            f"{count['moved']} moved, {count['forgotten']} forgotten, {count['failed']} failed"
-            f"{skipped}. {thousands(outputs)} outputs queued, {thousands(spent)} credits spent."
+            f"{head}: {tally['created']} created, {tally['regenerated']} regenerated, "
+            f"{tally['moved']} moved, {tally['forgotten']} forgotten, {tally['failed']} failed"
+            f"{extra}. {count(outputs, 'output')} queued, {count(spent, 'credit')} spent."
         )
 
 

@@ -71,8 +71,8 @@ def test_success_records_ids_credits_and_submitted():
     assert batch.credits_deducted == 200
     assert len(batch.generations) == 2
     assert report.summary_line() == (
-        "Apply complete: 1 created, 0 regenerated, 0 added outputs, 0 resubmitted, 0 moved, "
-        "0 forgotten, 0 failed. 2 outputs queued, 200 credits spent."
+        "Apply complete: 1 created, 0 regenerated, 0 moved, 0 forgotten, 0 failed. "
+        "2 outputs queued, 200 credits spent."
     )
 
 
@@ -81,7 +81,10 @@ def test_bad_request_drops_the_pending_record_and_others_continue():
     report, state, _ = run([creative("a", "x"), creative("b", "y")], {"x": bad})
     assert outcome(report) == {"a": "failed", "b": "created"}
     assert "a" not in state.creatives
-    assert report.summary_line().startswith("Apply failed: 1 created")
+    assert report.summary_line() == (
+        "Apply failed: 1 created, 0 regenerated, 0 moved, 0 forgotten, 1 failed. "
+        "1 output queued, 100 credits spent."
+    )
 
 
 def test_retries_exhausted_keep_the_batch_pending_for_a_resubmit():
@@ -111,6 +114,10 @@ def test_insufficient_credits_stops_queueing_and_skips_the_rest():
     assert outcome(report) == {"a": "failed", "b": "skipped", "c": "skipped"}
     assert report.results[0].message == "insufficient_credits: 100 credits required, 5 available"
     assert {r.message for r in report.results[1:]} == {"skipped (credits)"}
+    assert report.summary_line() == (
+        "Apply failed: 0 created, 0 regenerated, 0 moved, 0 forgotten, 1 failed, 2 skipped. "
+        "0 outputs queued, 0 credits spent."
+    )
     assert len(api.posts) == 1
     assert state is None or "a" not in state.creatives
 

@@ -50,10 +50,8 @@ def with_next_serial(old: State | None, new: State) -> State:
 
 
 def same_content(a: State, b: State) -> bool:
-    """Equal apart from the serial, compared through the serialised form (what git sees)."""
-    # Compact JSON uses the C encoder; the indented form would be several times slower.
-    compact = [json.dumps(to_json(replace(x, serial=0)), sort_keys=True) for x in (a, b)]
-    return compact[0] == compact[1]
+    """Equal apart from the serial (structural equality: what git would see as no change)."""
+    return replace(a, serial=0) == replace(b, serial=0)
 
 
 # -- serialise ---------------------------------------------------------------------------------
@@ -111,9 +109,72 @@ def to_json(state: State) -> dict[str, Any]:
     }
 
 
+class _EntryTexts:
+    """Serialised creatives, remembered by identity: a run rewrites state after every step,
+    and the entries that did not change (almost all of them) keep their text."""
+
+    def __init__(self, limit: int = 200_000) -> None:
+        self._texts: dict[int, tuple[CreativeState, str]] = {}
+        self._limit = limit
+
+    def text(self, entry: CreativeState) -> str:
+        found = self._texts.get(id(entry))
+        if found is not None and found[0] is entry:
+            return found[1]
+        text = json.dumps(_creative_json(entry), sort_keys=True, indent=2, ensure_ascii=False)
+        if len(self._texts) >= self._limit:
+            self._texts.clear()
+        self._texts[id(entry)] = (entry, text)
+        return text
+
+
+_entry_texts = _EntryTexts()
+
+
 def dumps(state: State) -> str:
-    """Sorted keys, 2-space indent, UTF-8 text, trailing newline: small, mergeable git diffs."""
-    return json.dumps(to_json(state), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    """Sorted keys, 2-space indent, UTF-8 text, trailing newline: small, mergeable git diffs.
+
+    Byte-identical to `json.dumps(to_json(state), sort_keys=True, indent=2)`, assembled from
+    per-creative texts so that unchanged creatives are not serialised again.
+    """
+    if state.creatives:
+        entries = ",\n".join(
+            f"    {json.dumps(address, ensure_ascii=False)}: "
+            + _entry_texts.text(state.creatives[address]).replace("\n", "\n    ")
+            for address in sorted(state.creatives)
+        )
+        creatives = "{\n" + entries + "\n  }"
+    else:
+        creatives = "{}"
+    return (
+        "{\n"
+        f'  "creatives": {creatives},\n'
+        f'  "format_version": {json.dumps(state.format_version)},\n'
+        f'  "lineage": {json.dumps(state.lineage, ensure_ascii=False)},\n'
+        f'  "serial": {json.dumps(state.serial)}\n'
+        "}\n"
+    )
+
+
+def check(state: State, *, source: str) -> None:
+    """Validate a state about to be written, as `loads` would, at the cost of what changed."""
+    envelope = {
+        "format_version": state.format_version,
+        "lineage": state.lineage,
+        "serial": state.serial,
+        "creatives": {},
+    }
+    _check_shape(envelope, source)
+    for address in sorted(state.creatives):
+        text = _entry_texts.text(state.creatives[address])
+        if is_address(address) and text in _valid_texts:
+            continue
+        _check_shape({**envelope, "creatives": {address: json.loads(text)}}, source)
+        _valid_texts.add(text)
+
+
+#: Serialised creatives `check` already found valid (cleared when it grows large).
+_valid_texts: set[str] = set()
 
 
 # -- parse -------------------------------------------------------------------------------------

@@ -171,6 +171,22 @@ def _atomic_write(path: Path, data: bytes, mode: int | None) -> None:
     _fsync_directory(path.parent)
 
 
+def _keep_backup(path: Path, backup: Path) -> None:
+    """Make `backup` the current version of `path`, by a hard link: no copy, no extra fsync.
+
+    The linked inode is the durable file being replaced; os.replace of the new version then
+    leaves it reachable only as the backup.
+    """
+    temp = backup.with_name(f".{backup.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        os.link(path, temp)
+    except OSError:
+        # Filesystems without hard links: fall back to a copy.
+        _atomic_write(backup, path.read_bytes(), path.stat().st_mode & 0o7777)
+        return
+    temp.replace(backup)
+
+
 class LocalFileStorage:
     """State in one JSON file; the lock is an OS lock (flock) on `<file>.lock` beside it.
 
@@ -251,21 +267,21 @@ class LocalFileStorage:
         stored = state_format.with_next_serial(current, state)
         if current is not None and stored.serial == current.serial:
             return current
+        self._self_check(stored)
         new_text = state_format.dumps(stored)
-        written = self._self_check(new_text)
         try:
             mode = None
             if text is not None:
                 mode = self.path.stat().st_mode & 0o7777
-                _atomic_write(self.backup_path, text.encode("utf-8"), mode)
+                _keep_backup(self.path, self.backup_path)
             _atomic_write(self.path, new_text.encode("utf-8"), mode)
         except OSError as exc:
             raise StateError(
                 f"cannot write state file {self.path}: {exc.strerror}",
                 hint="The previous state is unchanged.",
             ) from exc
-        self._known = (new_text, written)
-        return written
+        self._known = (new_text, stored)
+        return stored
 
     def _compare(self, current: State | None, state: State, expected_serial: int | None) -> None:
         on_disk = "no state file" if current is None else f"serial {current.serial}"
@@ -284,10 +300,10 @@ class LocalFileStorage:
                 hint=hint,
             )
 
-    def _self_check(self, text: str) -> State:
+    def _self_check(self, state: State) -> None:
         # Never leave behind a file the next run would refuse to read.
         try:
-            return state_format.loads(text, source=str(self.path))
+            state_format.check(state, source=str(self.path))
         except StateError as exc:
             raise StateError(
                 f"refusing to write an invalid state: {exc.message}",

@@ -434,3 +434,27 @@ def test_wrong_shape_inside_creatives(old: str, new: str, where: str) -> None:
     assert error_text(golden.replace(old, new)) == (
         f"state file creatives.state.json is not a valid state: {where}\n{hint}"
     )
+
+
+def test_dumps_assembled_per_creative_equals_plain_json_dumps() -> None:
+    import json as json_module
+
+    from reconciler.model import Action
+    from reconciler.planner import plan
+    from reconciler.state import dumps, loads, to_json
+    from reconciler.transitions import write_ahead
+    from tests.factories import apply_offline, creative, empty_state
+
+    desired = [
+        creative("a", "x", request_count=2),
+        creative("b[9:16]", "ünïcode ✓"),
+        creative("c", "z", revision=1),
+    ]
+    state = apply_offline(empty_state(), plan(desired, empty_state(), tool_version="t").changes)
+    edited = [creative("a", "x2", request_count=2), *desired[1:], creative("d", "new")]
+    changes = plan(edited, state, tool_version="t").changes
+    state = write_ahead(state, next(c for c in changes if c.action == Action.CREATE))
+    for sample in (empty_state(), state):
+        expected = json_module.dumps(to_json(sample), sort_keys=True, indent=2, ensure_ascii=False)
+        assert dumps(sample) == expected + "\n"
+        assert dumps(loads(dumps(sample), source="s")) == dumps(sample)

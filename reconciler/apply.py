@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from reconciler import transitions, wire
 from reconciler.errors import ApiError, ApplyError
 from reconciler.ledger import Ledger
-from reconciler.model import API_ACTIONS, Action, Change, Plan
+from reconciler.model import API_ACTIONS, Action, Change, CreativeState, Plan
 from reconciler.render.numbers import count, thousands
 
 OUTCOMES = ("created", "regenerated", "added", "resubmitted", "moved", "forgotten")
@@ -47,6 +47,7 @@ class Result:
     message: str = ""
     credits: int | None = None
     outputs: int = 0
+    generation_ids: tuple[str, ...] = ()
 
 
 @dataclass
@@ -130,6 +131,7 @@ class Executor:
         self._stop = stop or threading.Event()
         self._halt: str | None = None
         self._spent = 0
+        self._reserved = 0
         self._lock = threading.Lock()
         self._report = Report()
 
@@ -143,6 +145,8 @@ class Executor:
             if change.action in API_ACTIONS:
                 groups.setdefault(change.address, []).append(change)
         workers = max(1, min(self._options.parallelism, len(groups) or 1))
+        if self._options.max_credits is not None and plan.summary.unknown_credits:
+            workers = 1  # a budget with unknown prices can only be kept one batch at a time
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="apply") as pool:
             for future in [pool.submit(self._run_group, g) for g in groups.values()]:
                 future.result()
@@ -186,22 +190,44 @@ class Executor:
             self._record(self._submit(change))
 
     def _within_budget(self, change: Change) -> bool:
+        """Reserve the change's estimate, so parallel batches cannot overshoot together."""
         limit = self._options.max_credits
         if limit is None:
             return True
         with self._lock:
-            return self._spent + (change.credits or 0) <= limit
+            committed = self._spent + self._reserved
+            if change.credits is None:
+                # An unknown price (allowed by --allow-unknown-cost) runs only while some
+                # budget is left; run() makes such plans sequential so this is exact.
+                return committed < limit
+            if committed + change.credits > limit:
+                return False
+            self._reserved += change.credits
+            return True
+
+    def _settle(self, change: Change, credits: int | None) -> None:
+        with self._lock:
+            if self._options.max_credits is not None and change.credits is not None:
+                self._reserved -= change.credits
+            self._spent += credits or 0
+            limit = self._options.max_credits
+            if limit is not None and self._spent >= limit:
+                self._halt = "over --max-credits"
 
     def _submit(self, change: Change) -> Result:
         batch = change.batch
         assert batch is not None  # API_ACTIONS always carry a batch
         spec = change.after if change.after is not None else change.before
         payload = {**dict(spec or {}), "request_count": batch.request_count}
+        # Changes of one address run in one worker, so this is still the entry when the
+        # API refuses the batch and the address has to be put back as it was.
+        before = self._ledger.state.creatives.get(change.address)
         self._ledger.update(lambda s: transitions.write_ahead(s, change))
         try:
             answer = self._client.create_generations(payload, batch.idempotency_key)
         except ApiError as exc:
-            return self._failed(change, exc)
+            self._settle(change, 0)
+            return self._failed(change, exc, before)
         credits = answer.credits_deducted
         self._ledger.update(
             lambda s: transitions.record_submitted(
@@ -213,28 +239,31 @@ class Executor:
                 submitted_at=self._now(),
             )
         )
-        with self._lock:
-            self._spent += credits or 0
-        limit = self._options.max_credits
-        if limit is not None and self._spent > limit:
-            self._halt = "over --max-credits"
+        self._settle(change, credits)
         return Result(
             change,
             _DONE[change.action],
             f"key {batch.idempotency_key}",
             credits=credits,
             outputs=len(answer.generations),
+            generation_ids=tuple(g.id for g in answer.generations),
         )
 
-    def _failed(self, change: Change, exc: ApiError) -> Result:
+    def _failed(self, change: Change, exc: ApiError, before: CreativeState | None) -> Result:
+        refused = exc.status is not None and exc.status in (400, 401, 402, 403)
         batch = change.batch
         assert batch is not None
-        refused = exc.status is not None and exc.status in (400, 401, 402, 403)
-        if refused:
-            # The API refused the request: nothing was queued, so the write-ahead record goes.
-            self._ledger.update(
-                lambda s: transitions.drop_pending(s, change.address, batch.number)
-            )
+        if change.action == Action.RESUBMIT:
+            # A resubmitted key may have been accepted by an earlier run; only a request the
+            # API calls invalid (400) proves it never was. 401/402/403 keep it pending.
+            if exc.status == 400:
+                self._ledger.update(
+                    lambda s: transitions.drop_pending(s, change.address, batch.number)
+                )
+        elif refused:
+            # Nothing was queued: the address goes back to what it was before the write-ahead
+            # (a refused regeneration retires nothing, a refused create leaves no entry).
+            self._ledger.update(lambda s: transitions.restore(s, change.address, before))
         if exc.status in (401, 403):
             self._halt = "the API key was refused"
         elif exc.status == 402:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import fnmatch
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from reconciler import keys
@@ -48,15 +49,35 @@ class PlanOptions:
     targets: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
     replace: tuple[str, ...] = ()
+    #: Manifest files and folders the desired set was read from (relative paths as the
+    #: state's `source` has them); None when it is the whole set. Only creatives recorded
+    #: from inside the scope can be forgotten or moved away.
+    scope: tuple[str, ...] | None = None
+
+
+@cache
+def _glob(pattern: str) -> re.Pattern[str]:
+    # Only `*` and `?` are wildcards: brackets are part of addresses (`launch[9:16]`).
+    body = re.escape(pattern).replace(r"\*", ".*").replace(r"\?", ".")
+    return re.compile(body)
 
 
 def matches(address: str, patterns: Iterable[str]) -> bool:
     """A pattern matches an address, or a name and so every expansion of it (`launch`)."""
     name, _ = split_address(address)
-    return any(
-        fnmatch.fnmatchcase(address, p) or (p == name) or fnmatch.fnmatchcase(name, p)
-        for p in patterns
-    )
+    for pattern in patterns:
+        if pattern in (address, name):
+            return True
+        glob = _glob(pattern)
+        if glob.fullmatch(address) or glob.fullmatch(name):
+            return True
+    return False
+
+
+def in_scope(source: str, scope: tuple[str, ...] | None) -> bool:
+    if scope is None:
+        return True
+    return any(source == p or source.startswith(p.rstrip("/") + "/") for p in scope)
 
 
 def _unknown_estimate(spec: Spec, count: int) -> int | None:
@@ -76,7 +97,12 @@ def plan(
     """Compare the desired creatives with state; no I/O, no clock, no randomness."""
     price = estimate or _unknown_estimate
     wanted = {c.address: c for c in desired}
-    recorded = dict(state.creatives)
+    recorded = {
+        a: e
+        for a, e in state.creatives.items()
+        if a in wanted or in_scope(e.source, options.scope)
+    }
+    outside = len(state.creatives) - len(recorded)
     moves = _find_moves(wanted, recorded)
     changes: list[Change] = []
     moved: dict[str, Change] = {}
@@ -101,6 +127,14 @@ def plan(
         changes.append(_forget(address, recorded[address]))
 
     notes = list(extra_notes)
+    if outside:
+        notes.append(
+            f"{outside} creatives in state come from manifests outside the given paths and "
+            "are left as they are."
+            if outside != 1
+            else "1 creative in state comes from manifests outside the given paths and is "
+            "left as it is."
+        )
     # A no-op is only worth showing when it carries a note (failed outputs, outputs in flight).
     changes = [c for c in changes if c.action != Action.NOOP or c.notes]
     selected = [c for c in changes if _selected(c, options)]
@@ -116,6 +150,11 @@ def plan(
     for pattern in options.replace:
         if not any(matches(a, [pattern]) for a in wanted if a in recorded):
             notes.append(f"--replace {pattern} matched no creative in state; nothing to replace.")
+    known = set(wanted) | set(recorded)
+    for flag, patterns in (("--target", options.targets), ("--exclude", options.excludes)):
+        for pattern in patterns:
+            if not any(matches(a, [pattern]) for a in known):
+                notes.append(f"{flag} {pattern} matched no creative.")
     selected.sort(key=lambda c: (c.address, _ACTION_ORDER[c.action]))
     digest = keys.manifests_digest((c.address, c.fingerprint, c.request_count) for c in desired)
     return Plan(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,23 @@ class Inputs:
     state: State
     state_exists: bool
     catalog: Catalog | None
+    #: What part of state the manifests speak for (see PlanOptions.scope).
+    scope: tuple[str, ...] | None = None
+
+
+def scope_of(paths: Sequence[Path], root: Path) -> tuple[str, ...] | None:
+    """The given paths as state records sources; None when they cover the whole tree."""
+    top = root.resolve()
+    found = []
+    for path in paths:
+        full = (root / path).resolve()
+        if full == top:
+            return None
+        try:
+            found.append(full.relative_to(top).as_posix())
+        except ValueError:
+            found.append(full.as_posix())
+    return tuple(sorted(found))
 
 
 def load_inputs(
@@ -34,7 +52,8 @@ def load_inputs(
     fallback_catalog: Callable[[], Catalog] | None = None,
 ) -> Inputs:
     """Load manifests, catalog and state; `fallback_catalog` is asked when no file exists."""
-    desired = manifest.load(list(paths), root=root or Path.cwd())
+    root = root or Path.cwd()
+    desired = manifest.load(list(paths), root=root)
     found = catalog.load(catalog_path)
     if found is None and fallback_catalog is not None:
         found = fallback_catalog()
@@ -45,7 +64,7 @@ def load_inputs(
     current = storage.read()
     exists = current is not None
     state = current if current is not None else state_format.new_state(state_format.new_lineage())
-    return Inputs(tuple(desired.creatives), state, exists, found)
+    return Inputs(tuple(desired.creatives), state, exists, found, scope_of(paths, root))
 
 
 def make_plan(inputs: Inputs, options: planner.PlanOptions) -> Plan:
@@ -63,7 +82,7 @@ def make_plan(inputs: Inputs, options: planner.PlanOptions) -> Plan:
         tool_version=__version__,
         state_exists=inputs.state_exists,
         estimate=inputs.catalog.estimate if inputs.catalog else None,
-        options=options,
+        options=dataclasses.replace(options, scope=inputs.scope),
         extra_notes=notes,
     )
 

@@ -44,15 +44,19 @@ def rows(state: State) -> list[Row]:
     return found
 
 
-def waiting(state: State) -> list[tuple[str, str]]:
-    """(address, generation id) of every submitted output that is not terminal yet."""
+def waiting(state: State, *, missing: bool = False) -> list[tuple[str, str]]:
+    """(address, generation id) of every submitted output not finished yet, retired included.
+
+    With `missing`, outputs the API could not find are included too: a poll with the right
+    key brings them back, but waiting for them would never end.
+    """
     return [
         (address, gen.id)
         for address, entry in sorted(state.creatives.items())
-        for batch in entry.batches
+        for batch in (*entry.batches, *entry.retired)
         if batch.phase == PHASE_SUBMITTED
         for gen in batch.generations
-        if not gen.terminal
+        if not gen.terminal or (missing and gen.status == STATUS_MISSING)
     ]
 
 
@@ -72,8 +76,11 @@ def refresh(
     now: Callable[[], str],
     parallelism: int = 8,
 ) -> Pass:
-    """Poll every output not yet terminal once and record what changed."""
-    targets = waiting(ledger.state)
+    """Poll every output not yet finished once and record what changed.
+
+    A key the API refuses (401/403) stops the pass: every answer would be the same.
+    """
+    targets = waiting(ledger.state, missing=True)
     if not targets:
         return Pass(0, 0, ())
     errors: list[str] = []
@@ -86,10 +93,17 @@ def refresh(
             if exc.status == 404:
                 # Wrong workspace or key, or gone: keep the record, never delete it.
                 return address, Generation(id=gen_id, status=STATUS_MISSING, updated_at=now())
+            if exc.status in (401, 403):
+                raise
             errors.append(f"{address} {gen_id}: {exc.render()}")
             return address, None
 
-    before = {g.id: g for _, e in ledger.state.creatives.items() for g in e.generations}
+    before = {
+        g.id: g
+        for e in ledger.state.creatives.values()
+        for b in (*e.batches, *e.retired)
+        for g in b.generations
+    }
     updates: dict[str, list[Generation]] = {}
     changed = 0
     workers = max(1, min(parallelism, len(targets)))

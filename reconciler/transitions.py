@@ -140,15 +140,25 @@ def drop_pending(state: State, address: str, number: int) -> State:
     return _replace_batch(state, address, number, None)
 
 
+def restore(state: State, address: str, entry: CreativeState | None) -> State:
+    """Put an address back as it was (None: not in state) after the API refused a batch."""
+    return _with(state, address, entry)
+
+
 def update_generations(state: State, address: str, updates: Sequence[Generation]) -> State:
     """Newer statuses for outputs already recorded (from polling); unknown ids are ignored."""
     by_id = {g.id: g for g in updates}
     entry = _entry(state, address)
-    batches = tuple(
-        replace(b, generations=tuple(by_id.get(g.id, g) for g in b.generations))
-        for b in entry.batches
+
+    def renew(batches: tuple[Batch, ...]) -> tuple[Batch, ...]:
+        return tuple(
+            replace(b, generations=tuple(by_id.get(g.id, g) for g in b.generations))
+            for b in batches
+        )
+
+    return _with(
+        state, address, replace(entry, batches=renew(entry.batches), retired=renew(entry.retired))
     )
-    return _with(state, address, replace(entry, batches=batches))
 
 
 def adopt(
@@ -164,6 +174,14 @@ def adopt(
             f"{creative.address} is already in state; remove it first with "
             f"`creatives state rm {creative.address}` to import other generations"
         )
+    wanted = {g.id for g in generations}
+    for address, entry in state.creatives.items():
+        for held in (*entry.batches, *entry.retired):
+            for generation in held.generations:
+                if generation.id in wanted:
+                    raise StateError(
+                        f"generation {generation.id} is already recorded under {address}"
+                    )
     batch = Batch(
         number=0,
         idempotency_key=keys.idempotency_key(state.lineage, creative.fingerprint, 0),

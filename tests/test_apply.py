@@ -154,3 +154,32 @@ def test_a_stop_request_starts_no_new_batch():
     assert api.posts == []
     assert report.interrupted
     assert report.summary_line().startswith("Apply interrupted: 0 created")
+
+
+def test_a_refused_regeneration_leaves_the_address_exactly_as_it_was():
+    _, state, _ = run([creative("a", "x", request_count=2)], {})
+    bad = ApiError("bad_request", "no such template", status=400)
+    report, after, _ = run([creative("a", "typo", request_count=2)], {"typo": bad}, state=state)
+    assert outcome(report) == {"a": "failed"}
+    assert after.creatives["a"] == state.creatives["a"]
+
+
+def test_a_refused_top_up_keeps_the_existing_batches_only():
+    _, state, _ = run([creative("a", "x")], {})
+    broke = ApiError("insufficient_credits", "no", status=402, context={})
+    api_answers = {"x": broke}
+    report, after, _ = run([creative("a", "x", request_count=3)], api_answers, state=state)
+    assert outcome(report) == {"a": "failed"}
+    assert after.creatives["a"] == state.creatives["a"]
+
+
+def test_unknown_prices_with_a_budget_run_one_at_a_time_and_stop_when_spent():
+    desired = [creative(f"c{i}", f"p{i}", request_count=2) for i in range(4)]
+    the_plan = plan(desired, empty_state(), tool_version="t")  # no estimates at all
+    api = FakeApi({})
+    ledger = Ledger(Store(), empty_state(), exists=False)
+    options = ApplyOptions(parallelism=4, max_credits=250, allow_unknown_cost=True)
+    report = Executor(ledger, api, now=lambda: "t", options=options).run(the_plan)
+    # Sequential: 200 spent, still under 250, so one more (400 > 250), then stop.
+    assert len(api.posts) == 2
+    assert [r.outcome for r in report.results].count("skipped") == 2

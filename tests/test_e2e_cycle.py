@@ -159,7 +159,10 @@ def test_failed_outputs_are_reported_and_not_retried_until_revision(tmp_path, sa
         return creatives(*args, cwd=tmp_path, url=server.url, key=server.api_key)
 
     manifest(tmp_path, extra="")
-    assert cli("apply", "--auto-approve", "--wait", "--timeout", "20s").code == 0
+    run = cli("apply", "--auto-approve", "--wait", "--timeout", "20s")
+    # Outputs this run queued failed: CI must not go green on it.
+    assert run.code == 1, run.output
+    assert "1 output(s) queued by this run failed; they are not retried." in run.stderr
     run = cli("plan", "--detailed-exitcode")
     assert run.code == 0, run.output
     assert "1 output failed and is not retried" in run.stdout

@@ -287,3 +287,26 @@ def test_plan_hash_before_the_first_apply_does_not_depend_on_the_new_lineage():
     assert first.plan_hash == other.plan_hash
     assert first.changes[0].batch != other.changes[0].batch
     assert run(desired, empty_state()).plan_hash != first.plan_hash
+
+
+def test_brackets_in_addresses_are_literal_in_target_exclude_and_replace():
+    desired = [creative("flat[1:1]", "a"), creative("flat[4:5]", "b"), creative("hero")]
+    p = run(desired, empty_state(), options=PlanOptions(excludes=("flat[1:1]",)))
+    assert [c.address for c in p.changes] == ["flat[4:5]", "hero"]
+    p = run(desired, empty_state(), options=PlanOptions(targets=("flat[4*",)))
+    assert [c.address for c in p.changes] == ["flat[4:5]"]
+    p = run(desired, empty_state(), options=PlanOptions(targets=("nothing",)))
+    assert "--target nothing matched no creative." in p.notes
+
+
+def test_a_narrowed_path_forgets_only_what_came_from_inside_it():
+    a = creative("a", "x", file="creatives/a.yaml")
+    b = creative("b", "y", file="creatives/b.yaml")
+    state = apply_offline(empty_state(), run([a, b], empty_state()).changes)
+    p = run([a], state, options=PlanOptions(scope=("creatives/a.yaml",)))
+    assert not p.has_changes
+    assert p.notes == (
+        "1 creative in state comes from manifests outside the given paths and is left as it is.",
+    )
+    p = run([a], state, options=PlanOptions(scope=("creatives",)))
+    assert [x for x in actions(p) if x[1] != Action.NOOP] == [("b", Action.FORGET)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reconciler.errors import ApiError
 from reconciler.ledger import Ledger
 from reconciler.model import STATUS_MISSING, Generation
@@ -45,8 +47,32 @@ def test_refresh_records_statuses_and_404_means_missing():
     assert (result.polled, result.changed, result.errors) == (2, 2, ())
     statuses = [(r.id, r.status, r.url) for r in rows(store.on_disk)]
     assert statuses == [(ids[0], "completed", "https://x/1.png"), (ids[1], STATUS_MISSING, None)]
-    # Terminal outputs are not asked about again.
+    # Finished outputs are not asked about again; a missing one is, and can come back.
+    poller.answers[ids[1]] = Generation(ids[1], "completed", url="https://x/2.png")
+    assert refresh(ledger, poller, now=lambda: "t").polled == 1
+    assert [r.status for r in rows(store.on_disk)] == ["completed", "completed"]
     assert refresh(ledger, poller, now=lambda: "t").polled == 0
+
+
+def test_a_refused_key_stops_polling_with_the_error():
+    state, ids = applied()
+    refused = ApiError("invalid_api_key", "bad key", status=401)
+    poller = FakePoller(dict.fromkeys(ids, refused))
+    ledger = Ledger(Store(), state, exists=False)
+    with pytest.raises(ApiError, match="bad key"):
+        refresh(ledger, poller, now=lambda: "t", parallelism=1)
+
+
+def test_retired_outputs_are_polled_too():
+    state, ids = applied()
+    edited = [creative("a", "y", request_count=2)]
+    state = apply_offline(state, plan(edited, state, tool_version="t").changes)
+    new_ids = [g.id for g in state.creatives["a"].generations]
+    answers = {i: Generation(i, "completed", url=f"https://x/{i}") for i in ids + new_ids}
+    ledger = Ledger(Store(), state, exists=False)
+    assert refresh(ledger, FakePoller(answers), now=lambda: "t").polled == 4
+    retired = ledger.state.creatives["a"].retired[0].generations
+    assert {g.status for g in retired} == {"completed"}
 
 
 def test_errors_other_than_404_keep_the_output_and_are_reported():

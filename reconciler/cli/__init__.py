@@ -64,6 +64,7 @@ def _register_commands() -> None:
     from reconciler.cli import (
         apply_cmd,
         catalog_cmd,
+        github_cmd,
         plan_cmd,
         sandbox_cmd,
         state_cmd,
@@ -78,6 +79,7 @@ def _register_commands() -> None:
     cli.add_command(state_cmd.force_unlock)
     cli.add_command(catalog_cmd.catalog_group)
     cli.add_command(sandbox_cmd.sandbox)
+    cli.add_command(github_cmd.github)
 
 
 _register_commands()

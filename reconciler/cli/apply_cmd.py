@@ -30,9 +30,9 @@ from reconciler.cli.common import (
 )
 from reconciler.cli.context import Settings
 from reconciler.cli.plan_cmd import manifest_paths, render, selection_options
-from reconciler.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, PlanError
+from reconciler.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, PlanError, UsageError
 from reconciler.ledger import Ledger
-from reconciler.model import Plan
+from reconciler.model import STATUS_FAILED, Plan
 from reconciler.render.numbers import thousands
 from reconciler.render.plan_json import plan_from_json
 from reconciler.render.status import (
@@ -49,9 +49,15 @@ def _err(message: str) -> None:
 
 
 def _is_plan_file(paths: tuple[Path, ...]) -> bool:
+    """One file whose content is a JSON object: a saved plan, whatever its name."""
     if len(paths) != 1 or not paths[0].is_file():
         return False
-    return paths[0].suffix not in (".yaml", ".yml")
+    try:
+        with paths[0].open("rb") as handle:
+            start = handle.read(64).lstrip()
+    except OSError:
+        return False
+    return start.startswith(b"{")
 
 
 def _load_saved(path: Path) -> Plan:
@@ -123,7 +129,7 @@ def _result_line(result: Result) -> str:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH… | PLANFILE]")
 @state_option
 @click.option("--auto-approve", is_flag=True, help="Apply without asking for confirmation.")
 @click.option("--max-credits", type=click.IntRange(min=0), help="Refuse to spend more than N.")
@@ -163,8 +169,14 @@ def apply(
     storage = LocalFileStorage(state_path)
     access = ApiAccess(api_url, api_key_file, use_sandbox)
     options = ApplyOptions(parallelism, max_credits, allow_unknown_cost)
+    saved_plan = _is_plan_file(paths)
+    if saved_plan and (target or exclude or replace):
+        raise UsageError(
+            "--target, --exclude and --replace cannot change a saved plan.",
+            hint="Make a new plan with them: `creatives plan --target … -out FILE`.",
+        )
     with storage.lock("apply", lock_timeout):
-        if _is_plan_file(paths):
+        if saved_plan:
             saved = _load_saved(paths[0])
             wanted = [Path(p) for p in saved.manifest_paths] or manifest_paths(())
             inputs = runner.load_inputs(wanted, storage, fallback_catalog=catalog_source(access))
@@ -186,7 +198,8 @@ def apply(
         with open_client(access) as client:
             if the_plan.has_changes:
                 check_budget(the_plan, options)
-                _confirm(auto_approve)
+                # A saved plan was the review: applying it asks nothing more (as Terraform).
+                _confirm(auto_approve or saved_plan)
                 with _interruptible() as stop:
                     executor = Executor(
                         ledger,
@@ -201,8 +214,11 @@ def apply(
                 if report.interrupted:
                     return EXIT_INTERRUPTED
                 code = EXIT_ERROR if report.failed else EXIT_OK
+                queued = {i for r in report.results for i in r.generation_ids}
+            else:
+                queued = set()
             if do_wait:
-                code = max(code, _wait_and_show(ledger, client, timeout, "text"))
+                code = max(code, _wait_and_show(ledger, client, timeout, "text", queued))
         return code
 
 
@@ -222,7 +238,10 @@ def _progress(interactive: bool) -> Callable[[Pass, int], None]:
     return on_pass
 
 
-def _wait_and_show(ledger: Ledger, client: Poller, timeout: float, fmt: str) -> int:
+def _wait_and_show(
+    ledger: Ledger, client: Poller, timeout: float, fmt: str, queued: set[str]
+) -> int:
+    """Wait, show the table; exit 1 on a timeout or when an output of this run failed."""
     interactive = sys.stderr.isatty()
     done = wait(
         ledger,
@@ -236,6 +255,13 @@ def _wait_and_show(ledger: Ledger, client: Poller, timeout: float, fmt: str) -> 
         _err(
             "Timed out waiting; outputs still in progress are shown as such. "
             "`creatives status --wait` carries on."
+        )
+        return EXIT_ERROR
+    failed = [r for r in rows(ledger.state) if r.id in queued and r.status == STATUS_FAILED]
+    if failed:
+        _err(
+            f"{len(failed)} output(s) queued by this run failed; they are not retried. "
+            "Bump `revision` or use --replace ADDRESS to pay for another try."
         )
         return EXIT_ERROR
     return EXIT_OK

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from click.core import ParameterSource
 
 from reconciler import catalog
 from reconciler.catalog import Catalog
@@ -140,6 +141,14 @@ def open_client(access: ApiAccess, **client_args: Any) -> Iterator[Any]:
 
     if access.use_sandbox:
         from reconciler.sandbox import SandboxConfig, start_sandbox
+
+        ctx = click.get_current_context(silent=True)
+        given = ctx.get_parameter_source("api_url") if ctx is not None else None
+        if given is ParameterSource.COMMANDLINE:
+            raise UsageError(
+                "--sandbox and --api-url name two different APIs; pass one of them.",
+                hint="State records generations of one API: never mix them in one state file.",
+            )
 
         SANDBOX_DATA.parent.mkdir(parents=True, exist_ok=True)
         config = SandboxConfig(port=0, data=SANDBOX_DATA, asset_root=EMBEDDED_ASSET_ROOT)

@@ -1,0 +1,1 @@
+"""GitHub glue for the action: runner files, the REST/GraphQL client, comments, plan and apply."""

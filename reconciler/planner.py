@@ -235,7 +235,9 @@ def _forget(address: str, current: CreativeState) -> Change:
     kept = len(current.generations)
     reason = "not in the manifests; removed from state only"
     if kept:
-        reason += f" ({kept} output{'s' if kept != 1 else ''} stay in Videotok)"
+        reason += (
+            " (1 output stays in Videotok)" if kept == 1 else f" ({kept} outputs stay in Videotok)"
+        )
     return Change(
         address=address,
         action=Action.FORGET,
@@ -354,7 +356,9 @@ def _retire_note(current: CreativeState) -> tuple[str, ...]:
     count = len(current.generations)
     if not count:
         return ()
-    return (f"{count} earlier output{'s' if count != 1 else ''} move to history; assets stay",)
+    if count == 1:
+        return ("1 earlier output moves to history; its asset stays",)
+    return (f"{count} earlier outputs move to history; their assets stay",)
 
 
 def _output_notes(address: str, current: CreativeState) -> tuple[str, ...]:

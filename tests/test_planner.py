@@ -55,7 +55,7 @@ def test_prompt_edit_regenerates_with_field_diff_and_next_batch_number():
         FieldChange("prompt", "changed", "A bright ad.", "A darker ad."),
     )
     assert change.batch is not None and change.batch.number == 1
-    assert change.notes == ("1 earlier output move to history; assets stay",)
+    assert change.notes == ("1 earlier output moves to history; its asset stays",)
     after = apply_offline(state, p.changes)
     assert len(after.creatives["hero"].retired) == 1
     assert after.creatives["hero"].retired[0].fingerprint == state.creatives["hero"].fingerprint
@@ -115,7 +115,7 @@ def test_deleted_creative_is_forgotten():
     assert change.action == Action.FORGET
     assert (
         change.reason
-        == "not in the manifests; removed from state only (1 output stay in Videotok)"
+        == "not in the manifests; removed from state only (1 output stays in Videotok)"
     )
 
 

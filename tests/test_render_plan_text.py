@@ -121,7 +121,7 @@ def sample_changes() -> tuple[Change, ...]:
             ),
             batch=_batch(HERO_NEW, 1, 2),
             credits=200,
-            notes=("2 earlier outputs move to history; assets stay",),
+            notes=("2 earlier outputs move to history; their assets stay",),
         ),
         _change(
             "hero-v2",

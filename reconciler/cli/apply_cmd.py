@@ -120,6 +120,8 @@ def _result_line(result: Result) -> str:
         details.append(f"{result.outputs} output{'s' if result.outputs != 1 else ''}")
     if result.credits is not None:
         details.append(f"{thousands(result.credits)} credits")
+    if result.outcome == "skipped":
+        return f"{change.address}: {result.message}"
     line = f"{change.address}: {result.outcome}"
     if details:
         line += f" ({', '.join(details)})"

@@ -83,7 +83,7 @@ def render_plan_markdown(
     rows = [_row(c) for c in changes]
     notes = plan_notes(plan)
     tail = ["**Notes**\n\n" + _bullets(notes)] if notes else []
-    details = [_details(c) for c in changes]
+    details = [_details(c, keyed=plan.state_exists) for c in changes]
     full = _join([*head, *_table(rows), *tail, *details])
     if max_chars is None or len(full) <= max_chars:
         return full
@@ -150,11 +150,11 @@ def _bullets(lines: Sequence[str]) -> str:
     return "\n".join(_list_item(line) for line in lines)
 
 
-def _details(change: Change) -> str:
+def _details(change: Change, *, keyed: bool) -> str:
     summary = escape_inline(f"{SYMBOLS[change.action]} {LABELS[change.action]}")
     parts = [
         f"<details><summary>{summary} <code>{escape_inline(change.address)}</code></summary>",
-        _bullets([*about_lines(change), *effect_lines(change)]),
+        _bullets([*about_lines(change), *effect_lines(change, keyed=keyed)]),
     ]
     diff = [_diff_lines(f) for f in spec_diff(change)]
     if diff:

@@ -144,7 +144,9 @@ def about_lines(change: Change) -> list[str]:
     return lines
 
 
-def effect_lines(change: Change) -> list[str]:
+def effect_lines(change: Change, *, keyed: bool = True) -> list[str]:
+    """What applying the change does. `keyed` is False before the first apply: the state
+    and its lineage do not exist yet, so the keys shown would not be the ones sent."""
     """What apply does for the change: the batch it sends, its cost, or the state-only edit."""
     lines: list[str] = []
     if change.action == Action.MOVE:
@@ -160,7 +162,8 @@ def effect_lines(change: Change) -> list[str]:
                 f"same key {batch.idempotency_key}, the API replays it if it was accepted"
             )
         else:
-            lines.append(f"batch {batch.number}, {outputs}, key {batch.idempotency_key}")
+            key = batch.idempotency_key if keyed else "assigned at the first apply"
+            lines.append(f"batch {batch.number}, {outputs}, key {key}")
     if change.action in API_ACTIONS:
         lines.append(credit_estimate(change.credits))
     lines.extend(f"note: {note}" for note in change.notes)
@@ -203,7 +206,9 @@ def render_plan_text(plan: Plan, *, color: bool) -> str:
         for field in spec_diff(change):
             sign, text = _diff_line(field)
             lines.append(f"{_INDENT}{paint(sign, _DIFF_COLORS[sign])} {text}")
-        lines.extend(_INDENT + printable(line) for line in effect_lines(change))
+        lines.extend(
+            _INDENT + printable(line) for line in effect_lines(change, keyed=plan.state_exists)
+        )
     notes = plan_notes(plan)
     if notes:
         lines.append("")

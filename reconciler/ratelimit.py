@@ -55,7 +55,8 @@ class RateLimiter:
         self._tokens = burst
         self._updated = clock()
         self._paused_until = -math.inf
-        self._recent: deque[float] = deque(maxlen=32)
+        # Enough to measure a fast pace over the whole window, not just its last moments.
+        self._recent: deque[float] = deque(maxlen=4096)
 
     @property
     def rate(self) -> float | None:

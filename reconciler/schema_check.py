@@ -133,6 +133,15 @@ class _Compiler:
         if keyword in ("minimum", "maximum"):
             low = keyword == "minimum"
             return lambda v: not _is_number(v) or (v >= arg if low else v <= arg)
+        if keyword in ("minLength", "maxLength"):
+            shortest = keyword == "minLength"
+            return lambda v: (
+                not isinstance(v, str) or (len(v) >= arg if shortest else len(v) <= arg)
+            )
+        if keyword == "unevaluatedProperties" and arg is False:
+            # Only the form the state schema uses: properties declared here or behind `$ref`.
+            known = frozenset(self._declared(schema))
+            return lambda v: not isinstance(v, dict) or all(k in known for k in v)
         if keyword == "minItems":
             return lambda v: not isinstance(v, list) or len(v) >= arg
         if keyword == "uniqueItems":
@@ -173,15 +182,25 @@ class _Compiler:
                 self.compile(schema.get("else", True)),
             )
             return lambda v: then(v) if cond(v) else other(v)
-        raise ValueError(f"the manifest schema uses {keyword!r}, which schema.py cannot compile")
+        raise ValueError(f"the schema uses {keyword!r}, which schema_check cannot compile")
+
+    def _declared(self, schema: Mapping[str, Any]) -> set[str]:
+        names = set(schema.get("properties", {}))
+        if "$ref" in schema:
+            names |= self._declared(self._target(schema["$ref"]))
+        return names
+
+    def _target(self, ref: str) -> Any:
+        if not ref.startswith("#/"):
+            raise ValueError(f"only local references are supported, not {ref!r}")
+        target: Any = self._root
+        for part in ref[2:].split("/"):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        return target
 
     def _ref(self, ref: str) -> Check:
         if ref not in self._refs:
-            if not ref.startswith("#/"):
-                raise ValueError(f"only local references are supported, not {ref!r}")
-            target: Any = self._root
-            for part in ref[2:].split("/"):
-                target = target[part.replace("~1", "/").replace("~0", "~")]
+            target = self._target(ref)
             cell: list[Check] = []
             self._refs[ref] = lambda v: cell[0](v)  # a recursive reference meets this one
             cell.append(self.compile(target))

@@ -458,3 +458,32 @@ def test_dumps_assembled_per_creative_equals_plain_json_dumps() -> None:
         expected = json_module.dumps(to_json(sample), sort_keys=True, indent=2, ensure_ascii=False)
         assert dumps(sample) == expected + "\n"
         assert dumps(loads(dumps(sample), source="s")) == dumps(sample)
+
+
+def test_the_compiled_check_agrees_with_jsonschema_on_the_golden_and_broken_states() -> None:
+    import json as json_module
+
+    from jsonschema import Draft202012Validator
+
+    from reconciler.schema_check import compile_schema
+    from reconciler.schemas import load_schema
+
+    schema = load_schema("state.schema.json")
+    fast = compile_schema(schema)
+    slow = Draft202012Validator(schema)
+    golden = json_module.loads((Path(__file__).parent / "data" / "state-v1.json").read_text())
+    samples = [golden]
+    entry = next(iter(golden["creatives"].values()))
+    for mutate in (
+        lambda e: e["batches"][0].update(extra=1),
+        lambda e: e["batches"][0].update(phase="done"),
+        lambda e: e.update(source=""),
+        lambda e: e["batches"][0].update(idempotency_key="crv1-x"),
+    ):
+        broken = json_module.loads(json_module.dumps(golden))
+        mutate(next(iter(broken["creatives"].values())))
+        samples.append(broken)
+    assert entry
+    for sample in samples:
+        assert fast(sample) == slow.is_valid(sample)
+    assert [fast(s) for s in samples] == [True, False, False, True, False]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import importlib
 import logging
 import sys
 import traceback
@@ -14,13 +16,37 @@ from reconciler.cli.context import Settings
 from reconciler.errors import EXIT_ERROR, EXIT_INTERRUPTED, ReconcilerError
 from reconciler.redact import RedactingFilter, redact
 
+#: Command name -> (module in reconciler.cli, attribute). Modules load only when their command
+#: runs, so `creatives validate` does not pay for httpx, deepdiff and the sandbox.
+COMMANDS = {
+    "validate": ("validate_cmd", "validate"),
+    "plan": ("plan_cmd", "plan"),
+    "apply": ("apply_cmd", "apply"),
+    "status": ("apply_cmd", "status"),
+    "state": ("state_cmd", "state"),
+    "force-unlock": ("state_cmd", "force_unlock"),
+    "catalog": ("catalog_cmd", "catalog_group"),
+    "sandbox": ("sandbox_cmd", "sandbox"),
+    "github": ("github_cmd", "github"),
+}
+
 
 class _Creatives(click.Group):
-    """Turns our errors and the exit codes commands return into exits, wherever it runs.
-
-    Doing it here (not only in `main`) gives click's test runner the same behaviour as
-    the installed command.
+    """Loads commands lazily, and turns our errors and the exit codes commands return into
+    exits wherever it runs (doing it here, not only in `main`, gives click's test runner the
+    same behaviour as the installed command).
     """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        found = COMMANDS.get(cmd_name)
+        if found is None:
+            return None
+        module = importlib.import_module(f"reconciler.cli.{found[0]}")
+        command: click.Command = getattr(module, found[1])
+        return command
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -59,30 +85,6 @@ def cli(ctx: click.Context, debug: bool, color: bool | None) -> None:
         root.setLevel(logging.DEBUG)
 
 
-def _register_commands() -> None:
-    # Each area of the command line lives in its own module; they register here.
-    from reconciler.cli import (
-        apply_cmd,
-        catalog_cmd,
-        github_cmd,
-        plan_cmd,
-        sandbox_cmd,
-        state_cmd,
-        validate_cmd,
-    )
-
-    cli.add_command(validate_cmd.validate)
-    cli.add_command(plan_cmd.plan)
-    cli.add_command(apply_cmd.apply)
-    cli.add_command(apply_cmd.status)
-    cli.add_command(state_cmd.state)
-    cli.add_command(state_cmd.force_unlock)
-    cli.add_command(catalog_cmd.catalog_group)
-    cli.add_command(sandbox_cmd.sandbox)
-    cli.add_command(github_cmd.github)
-
-
-_register_commands()
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -93,6 +95,10 @@ def _fail(message: str, code: int) -> NoReturn:
 def main(argv: list[str] | None = None) -> NoReturn:
     """Run the CLI; the one place that turns errors into messages and exit codes."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    # Manifests and states of many thousand creatives make long-lived object graphs; the
+    # default collector thresholds would walk them over and over as they grow.
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
     try:
         code = cli.main(args=argv, prog_name="creatives", standalone_mode=False)
     except click.exceptions.Abort:

@@ -1,0 +1,1 @@
+"""Benchmarks and reliability trials of the `creatives` command; run `python -m benchmarks`."""

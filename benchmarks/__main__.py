@@ -1,0 +1,9 @@
+"""`python -m benchmarks`: every benchmark and reliability trial, one table."""
+
+from __future__ import annotations
+
+import sys
+
+from benchmarks.run import main
+
+sys.exit(main())

@@ -85,8 +85,6 @@ def cli(ctx: click.Context, debug: bool, color: bool | None) -> None:
         root.setLevel(logging.DEBUG)
 
 
-
-
 def _fail(message: str, code: int) -> NoReturn:
     click.echo(redact(message), err=True)
     sys.exit(code)

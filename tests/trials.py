@@ -75,6 +75,17 @@ def converge(workdir: Path, url: str, key: str, attempts: int = 8) -> int:
     return -1
 
 
+def _settle(workdir: Path, url: str, key: str, outcome: Outcome) -> None:
+    """Converge one trial and count how it went."""
+    runs = converge(workdir, url, key)
+    outcome.trials += 1
+    if runs < 0:
+        outcome.unconverged += 1
+        outcome.problems.append(f"{workdir.name} did not converge")
+    else:
+        outcome.reruns += runs
+
+
 def audit(workdirs: list[Path], stats: dict[str, Any], outcome: Outcome) -> None:
     """Every accepted key once, every accepted generation in some state."""
     held: set[str] = set()
@@ -114,13 +125,7 @@ def crash_trials(
         for _ in range(rng.choice((1, 1, 2))):
             _kill_at_random(workdir, url, key, rng, window)
             outcome.kills += 1
-        runs = converge(workdir, url, key)
-        outcome.trials += 1
-        if runs < 0:
-            outcome.unconverged += 1
-            outcome.problems.append(f"{workdir.name} did not converge")
-        else:
-            outcome.reruns += runs
+        _settle(workdir, url, key, outcome)
     audit(workdirs, stats(), outcome)
     return outcome
 
@@ -133,12 +138,6 @@ def fault_trials(root: Path, url: str, key: str, stats: Any, *, trials: int) -> 
         workdir = root / f"fault-{n:03d}"
         write(workdir / "creatives" / "ads.yaml", trial_manifest(f"fault-{n}"))
         workdirs.append(workdir)
-        runs = converge(workdir, url, key)
-        outcome.trials += 1
-        if runs < 0:
-            outcome.unconverged += 1
-            outcome.problems.append(f"{workdir.name} did not converge")
-        else:
-            outcome.reruns += runs
+        _settle(workdir, url, key, outcome)
     audit(workdirs, stats(), outcome)
     return outcome

@@ -6,12 +6,12 @@ import difflib
 import json
 from collections.abc import Iterable, Mapping
 from functools import cache
-from typing import Any
-
-import jsonschema  # type: ignore[import-untyped]
-from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
+from typing import TYPE_CHECKING, Any
 
 from reconciler.errors import Diagnostic
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
 from reconciler.schema_check import compile_schema
 from reconciler.schemas import load_schema
 from reconciler.yamlload import DocPath, Document, format_path
@@ -70,7 +70,8 @@ class ManifestSchema:
     """The manifest schema, compiled once: a fast yes/no check, and jsonschema to explain."""
 
     def __init__(self, schema: Mapping[str, Any]) -> None:
-        self._validator = jsonschema.Draft202012Validator(schema)
+        self._schema = schema
+        self._validator: Any = None
         self._check = compile_schema(schema)
         defs = schema["$defs"]
         self.types: tuple[str, ...] = tuple(defs["creative"]["properties"]["type"]["enum"])
@@ -92,7 +93,15 @@ class ManifestSchema:
         """Every shape problem of one document, one per location, located in its file."""
         if self._check(document.data):
             return []
-        return self._explain(self._validator.iter_errors(document.data), document)
+        return self._explain(self.validator().iter_errors(document.data), document)
+
+    def validator(self) -> Any:
+        """jsonschema's validator, built on first use: only refused documents need it."""
+        if self._validator is None:
+            import jsonschema  # type: ignore[import-untyped]
+
+            self._validator = jsonschema.Draft202012Validator(self._schema)
+        return self._validator
 
     def owners(self, field: str) -> list[str]:
         return [t for t in self.types if field in self.spec_fields[t]]

@@ -11,10 +11,6 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-# No stubs ship with jsonschema; `unused-ignore` keeps this line valid once types-jsonschema is in.
-from jsonschema import Draft202012Validator  # type: ignore[import-untyped, unused-ignore]
-from jsonschema.exceptions import best_match  # type: ignore[import-untyped, unused-ignore]
-
 from reconciler.errors import StateError
 from reconciler.model import Batch, CreativeState, Generation, State
 from reconciler.schema_check import Check, compile_schema
@@ -263,14 +259,25 @@ def _fast_check() -> Check:
 
 
 @cache
-def _validators() -> tuple[Draft202012Validator, Draft202012Validator]:
-    """The schema split in two: the envelope, and one creative (validated one at a time)."""
+def _validators() -> tuple[Any, Any]:
+    """The schema split in two: the envelope, and one creative (validated one at a time).
+
+    jsonschema is imported here: it only explains states the compiled check refused.
+    """
+    from jsonschema import Draft202012Validator  # type: ignore[import-untyped, unused-ignore]
+
     schema = load_schema(SCHEMA_NAME)
     creatives = dict(schema["properties"]["creatives"])
     entry = {"$schema": schema["$schema"], "$defs": schema["$defs"]}
     entry.update(creatives.pop("additionalProperties"))
     envelope = {**schema, "properties": {**schema["properties"], "creatives": creatives}}
     return Draft202012Validator(envelope), Draft202012Validator(entry)
+
+
+def _best(errors: Any) -> Any:
+    from jsonschema.exceptions import best_match  # type: ignore[import-untyped, unused-ignore]
+
+    return best_match(errors)
 
 
 #: Serialised creatives already found valid. jsonschema costs about 2 ms per creative and
@@ -283,7 +290,7 @@ def _creative_error(entry: Any) -> Any:
     text = json.dumps(entry, sort_keys=True)
     if text in _valid_creatives:
         return None
-    error = best_match(_validators()[1].iter_errors(entry))
+    error = _best(_validators()[1].iter_errors(entry))
     if error is None:
         if len(_valid_creatives) >= _VALID_CACHE_SIZE:
             _valid_creatives.clear()
@@ -316,7 +323,7 @@ def _check_shape(document: Any, source: str) -> None:
     # The compiled check says yes to a valid state in a fraction of jsonschema's time;
     # jsonschema explains the rare document it refuses.
     valid = _fast_check()(document)
-    error = None if valid else best_match(_validators()[0].iter_errors(document))
+    error = None if valid else _best(_validators()[0].iter_errors(document))
     prefix: list[str | int] = []
     if error is None and not valid:
         for address in sorted(document["creatives"]):

@@ -7,10 +7,6 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any, cast
 
-# No stubs ship with jsonschema; `unused-ignore` keeps this line valid once types-jsonschema is in.
-from jsonschema import Draft202012Validator  # type: ignore[import-untyped, unused-ignore]
-from jsonschema.exceptions import best_match  # type: ignore[import-untyped, unused-ignore]
-
 from reconciler.errors import PlanError
 from reconciler.model import (
     FORMAT_VERSION,
@@ -97,6 +93,8 @@ def plan_from_json(data: object, *, source: str) -> Plan:
                 f"creatives reads format_version {FORMAT_VERSION} at most",
                 hint="Upgrade creatives to apply it, or make the plan again with this version.",
             )
+    from jsonschema.exceptions import best_match  # type: ignore[import-untyped, unused-ignore]
+
     error = best_match(_validator().iter_errors(data))
     if error is not None:
         raise PlanError(
@@ -117,6 +115,9 @@ def plan_from_json(data: object, *, source: str) -> Plan:
 
 @cache
 def _validator() -> Any:
+    # Imported here: only reading a saved plan needs jsonschema.
+    from jsonschema import Draft202012Validator  # type: ignore[import-untyped, unused-ignore]
+
     return Draft202012Validator(load_schema(SCHEMA_NAME))
 
 

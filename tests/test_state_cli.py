@@ -320,7 +320,10 @@ def test_force_unlock_not_confirmed_changes_nothing(state_file: Path, answer: st
     lock_file = stale_lock(state_file)
     before = lock_file.read_bytes()
     result = run("force-unlock", "lock-1", "--state", str(state_file), stdin=answer)
-    assert failure(result) == "force-unlock was not confirmed; nothing was changed"
+    assert failure(result) == (
+        "force-unlock was not confirmed; nothing was changed\n"
+        "Without a terminal to ask on, pass --force once you are sure."
+    )
     assert lock_file.read_bytes() == before
 
 

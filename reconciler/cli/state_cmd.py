@@ -201,7 +201,10 @@ def force_unlock(state_path: Path, force: bool, lock_id: str) -> None:
         except click.Abort:
             confirmed = False
         if not confirmed:
-            raise LockError("force-unlock was not confirmed; nothing was changed")
+            raise LockError(
+                "force-unlock was not confirmed; nothing was changed",
+                hint="Without a terminal to ask on, pass --force once you are sure.",
+            )
     holder = storage.force_unlock(lock_id)
     click.echo(
         f"Cleared the state lock {holder.id} ({holder.operation} by {holder.who}, PID "

@@ -39,7 +39,9 @@ class Ledger:
     def update(self, transition: Callable[[State], State]) -> State:
         with self._cond:
             new = transition(self._state)
-            if new == self._state and self._serial is not None:
+            # Transitions return the very same object when they change nothing; comparing
+            # whole states here would cost a deep walk of every creative on every step.
+            if new is self._state and self._serial is not None:
                 return self._state
             self._state = new
             self._made += 1

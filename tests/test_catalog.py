@@ -176,3 +176,33 @@ def test_saved_catalog_round_trips(tmp_path, live):
     assert again is not None
     assert again.templates == parsed.templates
     assert catalog.load(tmp_path / "missing.json") is None
+
+
+def test_catalog_text_shows_tier_prices_instead_of_an_unknown_one():
+    from reconciler.render.catalog import render_catalog
+
+    parsed = catalog.parse(
+        {
+            "static_ads": [{"slug": "shot", "aspect_ratios": ["1:1"], "estimated_credits": 100}],
+            "video_ads": [
+                {
+                    "slug": "reel",
+                    "quality_tiers": [
+                        {"id": "high", "durations": [4, 8], "credits_per_second": 25}
+                    ],
+                }
+            ],
+            "presets": [{"id": "egor"}],
+        },
+        {"brand_kits": [{"id": 42}], "avatars": [{"id": "avatar_123"}]},
+    )
+    assert render_catalog(parsed) == (
+        "Templates:\n"
+        "  static_ad shot: 100 credits/output (aspect 1:1)\n"
+        "  video_ad reel: priced per quality tier\n"
+        "    tier high: 25 credits/s; durations 4, 8\n"
+        "AI models:\n"
+        "Presets: egor\n"
+        "Brand kits: 42\n"
+        "Avatars: avatar_123\n"
+    )

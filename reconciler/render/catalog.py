@@ -21,10 +21,10 @@ def _option_line(kind: str, option: Option) -> list[str]:
         facts.append("resolution " + ", ".join(option.resolutions))
     if option.durations:
         facts.append("durations " + ", ".join(f"{d:g}" for d in option.durations))
-    lines = [
-        f"  {kind} {option.id}: {_price(option.pricing)}"
-        + (f" ({'; '.join(facts)})" if facts else "")
-    ]
+    price = _price(option.pricing)
+    if option.tiers and option.pricing == Pricing():
+        price = "priced per quality tier"  # the tier lines below carry the prices
+    lines = [f"  {kind} {option.id}: {price}" + (f" ({'; '.join(facts)})" if facts else "")]
     for tier in option.tiers.values():
         durations = ", ".join(f"{d:g}" for d in tier.durations or ())
         lines.append(f"    tier {tier.id}: {_price(tier.pricing)}; durations {durations or 'any'}")

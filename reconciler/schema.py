@@ -12,7 +12,7 @@ from reconciler.errors import Diagnostic
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
-from reconciler.schema_check import compile_schema
+from reconciler.schema_check import Check, compile_schema, shipped_check
 from reconciler.schemas import load_schema
 from reconciler.yamlload import DocPath, Document, format_path
 
@@ -69,10 +69,10 @@ _RANK = {"type": 0, "required": 1, "anyOf": 1, "additionalProperties": 2}
 class ManifestSchema:
     """The manifest schema, compiled once: a fast yes/no check, and jsonschema to explain."""
 
-    def __init__(self, schema: Mapping[str, Any]) -> None:
+    def __init__(self, schema: Mapping[str, Any], check: Check | None = None) -> None:
         self._schema = schema
         self._validator: Any = None
-        self._check = compile_schema(schema)
+        self._check = check or compile_schema(schema)
         defs = schema["$defs"]
         self.types: tuple[str, ...] = tuple(defs["creative"]["properties"]["type"]["enum"])
         #: API fields per creative type, `type` included.
@@ -221,7 +221,7 @@ class ManifestSchema:
 @cache
 def manifest_schema() -> ManifestSchema:
     """The shipped manifest schema, compiled once per process."""
-    return ManifestSchema(load_schema(MANIFEST_SCHEMA))
+    return ManifestSchema(load_schema(MANIFEST_SCHEMA), shipped_check(MANIFEST_SCHEMA))
 
 
 def validate(document: Document) -> list[Diagnostic]:

@@ -1,36 +1,122 @@
-"""A fast yes/no check compiled from the manifest schema (jsonschema explains the noes)."""
+"""A fast yes/no check generated from a JSON Schema (jsonschema explains the noes).
+
+The schema is translated once into Python source, one function per subschema that holds
+other subschemas, with every keyword written out inline, and compiled with `compile()`.
+Checking a document is then plain attribute-free Python: no closure per keyword, no
+generator per loop. It says only yes or no; jsonschema explains the documents it refuses
+and has the last word, so a stricter answer here costs time, never correctness. A keyword
+it does not know is refused when the schema is loaded.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import importlib
+import json
 import re
+import sys
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
+from reconciler.schemas import load_schema
+
 Check = Callable[[Any], bool]
+
+#: Where the checks of the shipped schemas are kept, generated ahead of time: compiling the
+#: manifest schema's check takes longer than the rest of `creatives validate` on a small file.
+GENERATED_PACKAGE = "reconciler.checks"
+SHIPPED = ("manifest.schema.json", "state.schema.json")
 
 
 def compile_schema(schema: Mapping[str, Any]) -> Check:
     """One predicate for `schema`; refuses, at load time, keywords it does not implement."""
-    return _Compiler(schema).compile(schema)
+    return _Generator(schema).build()
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+def shipped_check(name: str) -> Check:
+    """The check of a shipped schema: the generated module when it was made from this very
+    schema, else compiled now (a schema edited without regenerating still checks right)."""
+    schema = load_schema(name)
+    module = f"{GENERATED_PACKAGE}.{_module_name(name)}"
+    return generated_check(schema, module) or compile_schema(schema)
 
 
-_TYPE_TESTS: dict[str, Check] = {
-    "object": lambda v: isinstance(v, dict),
-    "array": lambda v: isinstance(v, list),
-    "string": lambda v: isinstance(v, str),
-    "boolean": lambda v: isinstance(v, bool),
-    "null": lambda v: v is None,
-    "number": _is_number,
-    # as jsonschema has it: 2.0 is an integer, true is not
-    "integer": lambda v: _is_number(v) and (isinstance(v, int) or v.is_integer()),
-}
+def generated_check(schema: Mapping[str, Any], module_name: str) -> Check | None:
+    """The `check` of a generated module, if the module exists and was made from `schema`."""
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        return None
+    if getattr(module, "SCHEMA_DIGEST", None) != schema_digest(schema):
+        return None
+    check: Check = module.check
+    return check
+
+
+def schema_digest(schema: Mapping[str, Any]) -> str:
+    text = json.dumps(schema, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def module_source(name: str) -> str:
+    """The source of the generated module for the shipped schema `name`."""
+    schema = load_schema(name)
+    generator = _Generator(schema)
+    entry = generator.write()
+    constants = [f"{n} = {_literal(v)}" for n, v in generator.constants.items()]
+    return "\n".join(
+        [
+            f'"""Check generated from schemas/{name}; do not edit.',
+            "",
+            "Regenerate with `python -m reconciler.schema_check` after changing the schema;",
+            "tests/test_schema_check.py fails while this file is out of date.",
+            '"""',
+            "",
+            "# ruff: noqa",
+            "import re",
+            "from typing import Any",
+            "",
+            "from reconciler.schema_check import _equal, _unique",
+            "",
+            f'SCHEMA_DIGEST = "{schema_digest(schema)}"',
+            "",
+            *constants,
+            "",
+            "",
+            "\n\n\n".join(generator.functions),
+            "",
+            "",
+            f"check = {entry}",
+            "",
+        ]
+    )
+
+
+def _module_name(schema_name: str) -> str:
+    return schema_name.split(".", 1)[0]
+
+
+def _literal(value: Any) -> str:
+    """Python source for a constant; sets are sorted so the file is the same on every run."""
+    if isinstance(value, frozenset):
+        return f"frozenset({tuple(sorted(value))!r})"
+    if isinstance(value, re.Pattern):
+        return f"re.compile({value.pattern!r})"
+    return repr(value)
+
+
+def main() -> None:
+    """Regenerate the modules of `GENERATED_PACKAGE` from the shipped schemas."""
+    folder = Path(__file__).parent / "checks"
+    for name in SHIPPED:
+        path = folder / f"{_module_name(name)}.py"
+        path.write_text(module_source(name), encoding="utf-8")
+        sys.stdout.write(f"wrote {path}\n")
 
 
 def _equal(one: Any, two: Any) -> bool:
+    """JSON equality: true is not 1, and containers compare item by item."""
     if isinstance(one, bool) or isinstance(two, bool):
         return type(one) is type(two) and one == two
     if isinstance(one, list) and isinstance(two, list):
@@ -52,137 +138,239 @@ def _unique(items: list[Any]) -> bool:
     return True
 
 
+#: One boolean expression per JSON type, over the name `{v}`.
+_TYPES = {
+    "object": "isinstance({v}, dict)",
+    "array": "isinstance({v}, list)",
+    "string": "isinstance({v}, str)",
+    "boolean": "isinstance({v}, bool)",
+    "null": "{v} is None",
+    "number": "(isinstance({v}, int | float) and not isinstance({v}, bool))",
+    # as jsonschema has it: 2.0 is an integer, true is not
+    "integer": (
+        "((isinstance({v}, int) and not isinstance({v}, bool))"
+        " or (isinstance({v}, float) and {v}.is_integer()))"
+    ),
+}
+#: Which instances a keyword constrains; it says yes to every other kind.
+_GUARDS = {
+    "object": "isinstance({v}, dict)",
+    "array": "isinstance({v}, list)",
+    "string": "isinstance({v}, str)",
+    "number": "(isinstance({v}, int | float) and not isinstance({v}, bool))",
+}
+#: The family a lone `type` already guarantees, so its keywords need no guard.
+_SURE = {"object": "object", "array": "array", "string": "string", "number": "number"}
+_SURE["integer"] = "number"
+_FAMILY = {
+    "required": "object",
+    "minProperties": "object",
+    "properties": "object",
+    "additionalProperties": "object",
+    "propertyNames": "object",
+    "unevaluatedProperties": "object",
+    "items": "array",
+    "minItems": "array",
+    "uniqueItems": "array",
+    "pattern": "string",
+    "minLength": "string",
+    "maxLength": "string",
+    "minimum": "number",
+    "maximum": "number",
+}
 _ANNOTATIONS = frozenset(
     {"$schema", "$id", "$defs", "$comment", "title", "description", "examples", "format"}
 )
+#: Keywords whose argument is itself a subschema (or subschemas): these get a function.
+_NESTING = frozenset(
+    {"properties", "additionalProperties", "propertyNames", "items", "allOf", "anyOf", "not"}
+)
+_FAIL = "return False"
 
 
-# Loops rather than all(generator): the check runs once per node of every manifest.
-
-
-def _all_of(checks: list[Check]) -> Check:
-    def check(value: Any) -> bool:
-        for one in checks:  # noqa: SIM110 - faster than all() over a generator
-            if not one(value):
-                return False
-        return True
-
-    return check
-
-
-def _each_property(subs: dict[str, Check], extra: Check) -> Check:
-    def check(value: Any) -> bool:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if not subs.get(key, extra)(item):
-                    return False
-        return True
-
-    return check
-
-
-def _declared_properties(subs: dict[str, Check]) -> Check:
-    def check(value: Any) -> bool:
-        if isinstance(value, dict):
-            for key, sub in subs.items():
-                if key in value and not sub(value[key]):
-                    return False
-        return True
-
-    return check
-
-
-class _Compiler:
-    """Compiles the subset of JSON Schema the manifest schema uses into one fast predicate.
-
-    It only says yes or no, a few times faster than jsonschema; jsonschema then explains the
-    documents it rejects and has the last word, so a stricter answer here costs time, never
-    correctness. A keyword it does not know is refused when the schema is loaded.
-    """
+class _Generator:
+    """Writes the source of the check: one function per schema that holds subschemas."""
 
     def __init__(self, root: Mapping[str, Any]) -> None:
         self._root = root
-        self._refs: dict[str, Check] = {}
+        self._names: dict[int, str] = {}  # id(schema) -> function name
+        self.functions: list[str] = []
+        self.constants: dict[str, Any] = {}
+        self._counter = 0
 
-    def compile(self, schema: Any) -> Check:
+    def write(self) -> str:
+        """Generate every function; the name of the one that checks the whole schema."""
+        return self._function(self._root)
+
+    def build(self) -> Check:
+        entry = self.write()
+        namespace: dict[str, Any] = {"re": re, "_equal": _equal, "_unique": _unique}
+        namespace.update(self.constants)
+        source = "\n\n".join(self.functions)
+        exec(compile(source, "<schema_check>", "exec"), namespace)  # noqa: S102 - our own source
+        check: Check = namespace[entry]
+        return check
+
+    def _fresh(self, prefix: str) -> str:
+        self._counter += 1
+        return f"{prefix}{self._counter}"
+
+    def _constant(self, value: Any) -> str:
+        name = self._fresh("_c")
+        self.constants[name] = value
+        return name
+
+    def _function(self, schema: Any) -> str:
+        """The name of the function checking `schema`, written once per schema object."""
+        if id(schema) in self._names:
+            return self._names[id(schema)]
+        if isinstance(schema, Mapping) and schema.keys() - _ANNOTATIONS == {"$ref"}:
+            name = self._function(self._target(schema["$ref"]))
+            self._names[id(schema)] = name
+            return name
+        name = self._fresh("_check")
+        self._names[id(schema)] = name  # before the body: a recursive $ref finds it
+        body = self._block(schema, "v", 1)
+        header = f"def {name}(v: Any) -> bool:"
+        self.functions.append("\n".join([header, *body, "    return True"]))
+        return name
+
+    def _call(self, schema: Any, var: str) -> str:
+        """An expression: whether `var` is valid against `schema`."""
+        if schema is True or schema == {}:
+            return "True"
+        if schema is False:
+            return "False"
+        return f"{self._function(schema)}({var})"
+
+    def _nested(self, schema: Any, var: str, depth: int) -> list[str]:
+        """Statements failing unless `var` matches `schema`: inline when it is flat."""
+        pad = "    " * depth
         if isinstance(schema, bool):
-            return (lambda _: True) if schema else (lambda _: False)
-        checks = [
-            self._keyword(keyword, arg, schema)
-            for keyword, arg in schema.items()
-            if keyword not in _ANNOTATIONS and keyword not in ("then", "else")
-        ]
-        return checks[0] if len(checks) == 1 else _all_of(checks)
+            return [] if schema else [pad + _FAIL]
+        if not self._flat(schema):
+            return [f"{pad}if not {self._call(schema, var)}:", f"{pad}    {_FAIL}"]
+        return self._block(schema, var, depth)
 
-    def _keyword(self, keyword: str, arg: Any, schema: Mapping[str, Any]) -> Check:
+    def _flat(self, schema: Any, refs: frozenset[str] = frozenset()) -> bool:
+        """Whether `schema` checks one value with no subschema of its own: it is inlined,
+        `$ref`s to flat schemas included (a field such as `prompt` costs no call)."""
+        if isinstance(schema, bool):
+            return True
+        if any(k in _NESTING or k == "if" for k in schema):
+            return False
+        ref = schema.get("$ref")
+        return ref is None or (ref not in refs and self._flat(self._target(ref), refs | {ref}))
+
+    def _block(self, schema: Any, var: str, depth: int) -> list[str]:
+        """Statements that return False unless `var` matches `schema`, at `depth`."""
+        pad = "    " * depth
+        if isinstance(schema, bool):
+            return [] if schema else [pad + _FAIL]
+        lines: list[str] = []
+        guarded: dict[str, list[str]] = {}
+        # After `type: object` fails, only objects get further: their keywords need no guard.
+        sure = _SURE.get(schema["type"]) if isinstance(schema.get("type"), str) else None
+        # `type` first: the keywords it guards must never see another kind of value.
+        for keyword, arg in sorted(schema.items(), key=lambda item: item[0] != "type"):
+            if keyword in _ANNOTATIONS or keyword in ("then", "else"):
+                continue
+            family = _FAMILY.get(keyword)
+            if family is None or family == sure:
+                lines += self._keyword(keyword, arg, schema, var, depth)
+            else:
+                inner = guarded.setdefault(family, [])
+                inner += self._keyword(keyword, arg, schema, var, depth + 1)
+        for family, inner in guarded.items():
+            if inner:
+                lines += [f"{pad}if {_GUARDS[family].format(v=var)}:", *inner]
+        return lines
+
+    def _keyword(
+        self, keyword: str, arg: Any, schema: Mapping[str, Any], v: str, depth: int
+    ) -> list[str]:
+        pad = "    " * depth
+
+        def fail_if(condition: str) -> list[str]:
+            return [f"{pad}if {condition}:", f"{pad}    {_FAIL}"]
+
         if keyword == "$ref":
-            return self._ref(arg)
+            target = self._target(arg)
+            if self._flat(target, frozenset({arg})):
+                return self._block(target, v, depth)
+            return fail_if(f"not {self._function(target)}({v})")
         if keyword == "type":
-            tests = [_TYPE_TESTS[t] for t in ([arg] if isinstance(arg, str) else arg)]
-            return tests[0] if len(tests) == 1 else lambda v: any(test(v) for test in tests)
+            types = [arg] if isinstance(arg, str) else list(arg)
+            return fail_if("not (" + " or ".join(_TYPES[t].format(v=v) for t in types) + ")")
         if keyword == "enum":
             if all(isinstance(option, str) for option in arg):
-                options = frozenset(arg)
-                return lambda v: isinstance(v, str) and v in options
-            return lambda v: any(_equal(v, option) for option in arg)
+                options = self._constant(frozenset(arg))
+                return fail_if(f"not (isinstance({v}, str) and {v} in {options})")
+            options = self._constant(tuple(arg))
+            return fail_if(f"not any(_equal({v}, o) for o in {options})")
         if keyword == "const":
-            return lambda v: _equal(v, arg)
+            if isinstance(arg, str):  # `type: static_ad`, checked four times per creative
+                return fail_if(f"not (isinstance({v}, str) and {v} == {arg!r})")
+            return fail_if(f"not _equal({v}, {self._constant(arg)})")
         if keyword == "pattern":
-            regex = re.compile(arg)
-            return lambda v: not isinstance(v, str) or regex.search(v) is not None
+            return fail_if(f"{self._constant(re.compile(arg))}.search({v}) is None")
         if keyword in ("minimum", "maximum"):
-            low = keyword == "minimum"
-            return lambda v: not _is_number(v) or (v >= arg if low else v <= arg)
-        if keyword in ("minLength", "maxLength"):
-            shortest = keyword == "minLength"
-            return lambda v: (
-                not isinstance(v, str) or (len(v) >= arg if shortest else len(v) <= arg)
-            )
+            return fail_if(f"{v} {'<' if keyword == 'minimum' else '>'} {arg!r}")
+        if keyword in ("minLength", "maxLength", "minItems", "minProperties"):
+            return fail_if(f"len({v}) {'>' if keyword == 'maxLength' else '<'} {int(arg)}")
+        if keyword == "uniqueItems":
+            return fail_if(f"not _unique({v})") if arg else []
+        if keyword == "required":
+            return fail_if(f"not {v}.keys() >= {self._constant(frozenset(arg))}")
         if keyword == "unevaluatedProperties" and arg is False:
             # Only the form the state schema uses: properties declared here or behind `$ref`.
-            known = frozenset(self._declared(schema))
-            return lambda v: not isinstance(v, dict) or all(k in known for k in v)
-        if keyword == "minItems":
-            return lambda v: not isinstance(v, list) or len(v) >= arg
-        if keyword == "uniqueItems":
-            return lambda v: not (arg and isinstance(v, list)) or _unique(v)
-        if keyword == "minProperties":
-            return lambda v: not isinstance(v, dict) or len(v) >= arg
-        if keyword == "required":
-            return lambda v: not isinstance(v, dict) or all(k in v for k in arg)
+            return fail_if(
+                f"not {v}.keys() <= {self._constant(frozenset(self._declared(schema)))}"
+            )
         if keyword == "properties":
-            subs = {name: self.compile(sub) for name, sub in arg.items()}
-            if "additionalProperties" in schema:
-                # One pass over the instance checks declared and additional properties.
-                return _each_property(subs, self.compile(schema["additionalProperties"]))
-            return _declared_properties(subs)
+            return self._properties(arg, schema.get("additionalProperties", True), v, depth)
         if keyword == "additionalProperties":
             if "properties" in schema:
-                return lambda _: True  # checked with `properties`
-            extra = self.compile(arg)
-            return lambda v: not isinstance(v, dict) or all(extra(item) for item in v.values())
-        if keyword == "propertyNames":
-            names = self.compile(arg)
-            return lambda v: not isinstance(v, dict) or all(names(k) for k in v)
-        if keyword == "items":
-            each = self.compile(arg)
-            return lambda v: not isinstance(v, list) or all(each(item) for item in v)
+                return []  # checked with `properties`
+            return self._properties({}, arg, v, depth)
+        if keyword in ("propertyNames", "items"):
+            each = self._fresh("k" if keyword == "propertyNames" else "i")
+            body = self._nested(arg, each, depth + 1)
+            return [f"{pad}for {each} in {v}:", *body] if body else []
         if keyword == "allOf":
-            return _all_of([self.compile(sub) for sub in arg])
+            return [line for sub in arg for line in self._nested(sub, v, depth)]
         if keyword == "anyOf":
-            branches = [self.compile(sub) for sub in arg]
-            return lambda v: any(branch(v) for branch in branches)
+            return fail_if("not (" + " or ".join(self._call(sub, v) for sub in arg) + ")")
         if keyword == "not":
-            inner = self.compile(arg)
-            return lambda v: not inner(v)
+            return fail_if(self._call(arg, v))
         if keyword == "if":
-            cond = self.compile(arg)
-            then, other = (
-                self.compile(schema.get("then", True)),
-                self.compile(schema.get("else", True)),
-            )
-            return lambda v: then(v) if cond(v) else other(v)
+            then = self._nested(schema.get("then", True), v, depth + 1) or [f"{pad}    pass"]
+            other = self._nested(schema.get("else", True), v, depth + 1) or [f"{pad}    pass"]
+            return [f"{pad}if {self._call(arg, v)}:", *then, f"{pad}else:", *other]
         raise ValueError(f"the schema uses {keyword!r}, which schema_check cannot compile")
+
+    def _properties(
+        self, declared: Mapping[str, Any], extra: Any, v: str, depth: int
+    ) -> list[str]:
+        """Declared properties one lookup each; the others against `extra`."""
+        pad = "    " * depth
+        lines: list[str] = []
+        for name, sub in declared.items():
+            item = self._fresh("p")
+            body = self._nested(sub, item, depth + 1)
+            if body:
+                lines += [f"{pad}if {name!r} in {v}:", f"{pad}    {item} = {v}[{name!r}]", *body]
+        known = self._constant(frozenset(declared))
+        if extra is False:
+            return [*lines, f"{pad}if not {v}.keys() <= {known}:", f"{pad}    {_FAIL}"]
+        key, item = self._fresh("k"), self._fresh("p")
+        body = self._nested(extra, item, depth + 2)
+        if not body:
+            return lines
+        loop = [f"{pad}for {key}, {item} in {v}.items():"]
+        if declared:
+            return [*lines, *loop, f"{pad}    if {key} not in {known}:", *body]
+        return [*lines, *loop, *self._nested(extra, item, depth + 1)]
 
     def _declared(self, schema: Mapping[str, Any]) -> set[str]:
         names = set(schema.get("properties", {}))
@@ -198,11 +386,6 @@ class _Compiler:
             target = target[part.replace("~1", "/").replace("~0", "~")]
         return target
 
-    def _ref(self, ref: str) -> Check:
-        if ref not in self._refs:
-            target = self._target(ref)
-            cell: list[Check] = []
-            self._refs[ref] = lambda v: cell[0](v)  # a recursive reference meets this one
-            cell.append(self.compile(target))
-            self._refs[ref] = cell[0]
-        return self._refs[ref]
+
+if __name__ == "__main__":
+    main()

@@ -14,7 +14,19 @@ KEY_HEX_LENGTH = 40
 BATCH_FIELDS = frozenset({"request_count", "idempotency_key"})
 
 
+#: Values that are their own canonical form (exact types: a subclass takes the long way).
+_PLAIN = frozenset({str, int, bool, type(None)})
+
+
 def _normalise(value: Any) -> Any:
+    if type(value) in _PLAIN:
+        return value
+    if type(value) is dict:
+        # The common case, a mapping of plain values, without a call per value.
+        return {
+            (k if type(k) is str else str(k)): (v if type(v) in _PLAIN else _normalise(v))
+            for k, v in value.items()
+        }
     if isinstance(value, bool) or value is None or isinstance(value, str | int):
         return value
     if isinstance(value, float):
@@ -24,13 +36,17 @@ def _normalise(value: Any) -> Any:
     if isinstance(value, Mapping):
         return {str(k): _normalise(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_normalise(v) for v in value]
+        return [v if type(v) in _PLAIN else _normalise(v) for v in value]
     raise TypeError(f"{type(value).__name__} is not JSON data")
+
+
+#: One encoder for every call: json.dumps would build a new one each time.
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def canonical_json(value: Any) -> str:
     """Sorted keys, no whitespace, UTF-8 text, integral floats written as integers."""
-    return json.dumps(_normalise(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _CANONICAL.encode(_normalise(value))
 
 
 def sha256_hex(text: str) -> str:

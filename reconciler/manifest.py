@@ -22,7 +22,7 @@ from typing import Any
 from reconciler import keys, schema
 from reconciler.errors import Diagnostic, ManifestError
 from reconciler.model import Creative, Location
-from reconciler.yamlload import DEFAULT_LIMITS, Document, Limits, format_path, read
+from reconciler.yamlload import DEFAULT_LIMITS, DocPath, Document, Limits, format_path, read
 
 DEFAULT_DIR = Path("creatives")
 SUFFIXES = (".yaml", ".yml")
@@ -57,7 +57,7 @@ class _Entry:
 
     creative: Creative
     where: Location
-    path: str
+    path: DocPath
 
 
 def load(paths: Sequence[Path], *, root: Path, limits: Limits = DEFAULT_LIMITS) -> Desired:
@@ -180,7 +180,7 @@ def _expand(document: Document) -> tuple[list[_Entry], list[Diagnostic]]:
                 path = ("creatives", name, "variants", key)
                 where = Location(document.file, *document.locate(path, key=True))
             creative = base.creative(address, overrides, location)
-            entries.append(_Entry(creative, where, format_path(path)))
+            entries.append(_Entry(creative, where, path))
     return entries, problems
 
 
@@ -242,18 +242,23 @@ class _Base:
         )
 
 
+_SCALARS = frozenset({str, int, bool, type(None)})
+
+
 def _copy(value: Any) -> Any:
     """A fresh copy of JSON-like data: no two specs share a list or a mapping.
 
     An integral float (`duration: 8.0`) becomes an integer, as canonical JSON has it, so the
     API receives the integer the schema asked for.
     """
+    if type(value) in _SCALARS:
+        return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, list):
         return [_copy(v) for v in value]
     if isinstance(value, dict):
-        return {k: _copy(v) for k, v in value.items()}
+        return {k: v if type(v) in _SCALARS else _copy(v) for k, v in value.items()}
     return value
 
 
@@ -275,7 +280,7 @@ def _unique(entries: list[_Entry], diagnostics: list[Diagnostic]) -> list[_Entry
             message = (
                 f'"{creative.address}" is identical to "{twin.creative.address}" at {twin.where}'
             )
-            diagnostics.append(_at(entry.where, entry.path, message, DUPLICATE_HINT))
+            diagnostics.append(_at(entry.where, format_path(entry.path), message, DUPLICATE_HINT))
             continue
         kept.append(entry)
     return kept

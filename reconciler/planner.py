@@ -14,9 +14,11 @@ from reconciler.diff import field_changes
 from reconciler.model import (
     API_ACTIONS,
     FORMAT_VERSION,
+    STATUS_COMPLETED,
     STATUS_FAILED,
     STATUS_MISSING,
     SUMMARY_ACTIONS,
+    TERMINAL_STATUSES,
     Action,
     BatchRequest,
     Change,
@@ -259,7 +261,6 @@ def _update(
     forced: bool,
 ) -> list[Change]:
     changes: list[Change] = []
-    next_number = current.next_batch_number
     for batch in current.pending:
         changes.append(
             Change(
@@ -292,7 +293,12 @@ def _update(
                     _with_revision(current.spec, current.revision),
                     _with_revision(creative.spec, creative.revision),
                 ),
-                batch=_batch(lineage, creative.fingerprint, next_number, creative.request_count),
+                batch=_batch(
+                    lineage,
+                    creative.fingerprint,
+                    current.next_batch_number,
+                    creative.request_count,
+                ),
                 credits=price(creative.spec, creative.request_count),
                 notes=_retire_note(current),
             )
@@ -312,7 +318,7 @@ def _update(
                 fingerprint=creative.fingerprint,
                 revision=creative.revision,
                 source=creative.location.file,
-                batch=_batch(lineage, creative.fingerprint, next_number, extra),
+                batch=_batch(lineage, creative.fingerprint, current.next_batch_number, extra),
                 credits=price(creative.spec, extra),
                 notes=notes,
             )
@@ -324,6 +330,8 @@ def _update(
                 "outputs; nothing is queued or deleted",
                 *notes,
             )
+        if not notes:
+            return changes  # up to date with nothing to say: the plan leaves it out
         changes.append(
             Change(
                 address=creative.address,
@@ -362,9 +370,12 @@ def _retire_note(current: CreativeState) -> tuple[str, ...]:
 
 
 def _output_notes(address: str, current: CreativeState) -> tuple[str, ...]:
-    failed = sum(1 for g in current.generations if g.status == STATUS_FAILED)
-    missing = sum(1 for g in current.generations if g.status == STATUS_MISSING)
-    waiting = sum(1 for g in current.generations if not g.terminal)
+    statuses = [g.status for b in current.batches for g in b.generations]
+    if all(status == STATUS_COMPLETED for status in statuses):
+        return ()  # the common case, in one pass
+    failed = statuses.count(STATUS_FAILED)
+    missing = statuses.count(STATUS_MISSING)
+    waiting = sum(1 for status in statuses if status not in TERMINAL_STATUSES)
     notes: list[str] = []
     if failed:
         notes.append(

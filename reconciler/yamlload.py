@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -241,6 +242,9 @@ def _quote_hint(value: str, alternative: str = "") -> str:
     return "quote it: '" + value.replace("'", "''") + "'" + alternative
 
 
+# Cached: the same few keys and values (`type`, `true`, `1`, `9:16`...) recur in every
+# creative, and typing one takes several regular expressions.
+@lru_cache(maxsize=4096)
 def _plain_scalar(value: str) -> tuple[Any, str | None, str | None]:
     """Type a plain scalar as YAML 1.2's core schema does: (value, problem, hint)."""
     if not value or value[0] not in _TYPED_STARTS:
@@ -395,8 +399,11 @@ class _Builder:
         for key_node, value_node in node.value:
             text = key_node.value
             # Fast path: a plain key starting with a letter is text, as most keys are.
-            if key_node.tag == _PLAIN and text and text[0] not in _TYPED_STARTS and text != "<<":
+            plain = key_node.tag == _PLAIN and text != "<<"
+            if plain and text and text[0] not in _TYPED_STARTS:
                 key: str = text
+            elif plain and _plain_scalar(text) == (text, None, None):
+                key = text  # `type`, `template_slug`: plain text after all
             else:
                 typed = self._key(key_node, trail)
                 if typed is None:

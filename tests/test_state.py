@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -487,3 +488,38 @@ def test_the_compiled_check_agrees_with_jsonschema_on_the_golden_and_broken_stat
     for sample in samples:
         assert fast(sample) == slow.is_valid(sample)
     assert [fast(s) for s in samples] == [True, False, False, True, False]
+
+
+def test_records_read_from_state_equal_the_ones_their_constructors_build() -> None:
+    # loads() fills the records' fields directly (see state._creative); nothing may differ
+    # from what the dataclass constructors make, down to the type of every field.
+    document = json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+    def batch(doc: dict[str, Any]) -> Batch:
+        generations = tuple(Generation(**g) for g in doc.pop("generations"))
+        return Batch(**doc, generations=generations)
+
+    expected = {
+        address: CreativeState(
+            fingerprint=entry["fingerprint"],
+            spec=entry["spec"],
+            source=entry["source"],
+            revision=entry["revision"],
+            batches=tuple(batch(b) for b in entry["batches"]),
+            retired=tuple(batch(b) for b in entry["retired"]),
+        )
+        for address, entry in document["creatives"].items()
+    }
+    read = loads(GOLDEN.read_text(encoding="utf-8"), source="s").creatives
+    assert read == expected
+    assert any(entry.retired for entry in read.values())
+    for address, entry in read.items():
+        assert vars(entry).keys() == vars(expected[address]).keys()
+        for got, want in zip(
+            entry.batches + entry.retired,
+            expected[address].batches + expected[address].retired,
+            strict=True,
+        ):
+            assert vars(got) == vars(want)
+            assert [vars(g) for g in got.generations] == [vars(g) for g in want.generations]
+        assert replace(entry, revision=entry.revision + 1).revision == entry.revision + 1

@@ -171,6 +171,18 @@ def test_keys_must_be_text() -> None:
     ]
 
 
+def test_keys_are_typed_like_values_whatever_letter_they_start_with() -> None:
+    # Keys starting with a letter that could begin a typed scalar (t, n, y, o...) take the
+    # cached path; an ambiguous one is still refused, a plain one is text.
+    assert load("type: a\nnote: b\n-x: c\n").data == {"type": "a", "note": "b", "-x": "c"}
+    for _ in range(2):  # the second time from the cache
+        assert problems("on: a\ntrue: b\n") == [
+            'm.yaml:1:1: on: "on" is ambiguous: a boolean in YAML 1.1, text in YAML 1.2 '
+            "(quote it: 'on', or write true or false)",
+            "m.yaml:2:1: true: key true is not text (quote it: 'true')",
+        ]
+
+
 def test_merge_keys_are_refused() -> None:
     assert problems("base: &b {x: 1}\nc:\n  <<: *b\n") == [
         'm.yaml:3:3: c["<<"]: merge keys (<<) are YAML 1.1 only '

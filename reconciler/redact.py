@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-import logging
 import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # logging itself is imported only when --debug asks for it
+    from logging import LogRecord
 
 _lock = threading.Lock()
 _secrets: set[str] = set()
@@ -26,10 +29,8 @@ def redact(text: str) -> str:
     return text
 
 
-class RedactingFilter(logging.Filter):
+def redact_record(record: LogRecord) -> bool:
     """Logging filter for debug output: formats the record, then scrubs it."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = redact(record.getMessage())
-        record.args = None
-        return True
+    record.msg = redact(record.getMessage())
+    record.args = None
+    return True

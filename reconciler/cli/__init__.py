@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import importlib
-import logging
 import sys
 import traceback
 from typing import NoReturn
@@ -14,7 +13,7 @@ import click
 from reconciler import __version__
 from reconciler.cli.context import Settings
 from reconciler.errors import EXIT_ERROR, EXIT_INTERRUPTED, ReconcilerError
-from reconciler.redact import RedactingFilter, redact
+from reconciler.redact import redact, redact_record
 
 #: Command name -> (module in reconciler.cli, attribute). Modules load only when their command
 #: runs, so `creatives validate` does not pay for httpx, deepdiff and the sandbox.
@@ -77,8 +76,10 @@ def cli(ctx: click.Context, debug: bool, color: bool | None) -> None:
     """Creatives as code: plan and apply Videotok generations from YAML manifests."""
     ctx.obj = Settings.build(debug=debug, color=color)
     if debug:
+        import logging  # here: only --debug pays for it
+
         handler = logging.StreamHandler(sys.stderr)
-        handler.addFilter(RedactingFilter())
+        handler.addFilter(redact_record)
         handler.setFormatter(logging.Formatter("debug: %(name)s: %(message)s"))
         root = logging.getLogger("reconciler")
         root.addHandler(handler)

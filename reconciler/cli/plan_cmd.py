@@ -20,12 +20,8 @@ from reconciler.cli.common import (
 )
 from reconciler.cli.context import Settings
 from reconciler.errors import EXIT_CHANGES, EXIT_OK, PlanError
-from reconciler.ledger import Ledger
 from reconciler.model import Plan
-from reconciler.render.plan_json import render_plan_json
-from reconciler.render.plan_markdown import render_plan_markdown
 from reconciler.render.plan_text import render_plan_text
-from reconciler.status import refresh
 from reconciler.storage import LocalFileStorage
 
 DEFAULT_MANIFESTS = "creatives"
@@ -46,9 +42,14 @@ def manifest_paths(paths: tuple[Path, ...]) -> list[Path]:
 
 
 def render(plan: Plan, fmt: str, *, color: bool) -> str:
+    # The other renderers are imported when asked for: plan is run often and should start fast.
     if fmt == "json":
+        from reconciler.render.plan_json import render_plan_json
+
         return render_plan_json(plan)
     if fmt == "markdown":
+        from reconciler.render.plan_markdown import render_plan_markdown
+
         return render_plan_markdown(plan)
     return render_plan_text(plan, color=color)
 
@@ -57,6 +58,9 @@ def refresh_state(
     storage: LocalFileStorage, access: ApiAccess, *, lock_timeout: float, echo: Any
 ) -> None:
     """`--refresh`: poll outputs still in flight and record them before planning."""
+    from reconciler.ledger import Ledger
+    from reconciler.status import refresh
+
     with storage.lock("plan --refresh", lock_timeout):
         current = storage.read()
         if current is None:
@@ -138,7 +142,7 @@ def plan(
 
 def save_plan(result: Plan, out: Path) -> None:
     try:
-        out.write_text(render_plan_json(result), encoding="utf-8")
+        out.write_text(render(result, "json", color=False), encoding="utf-8")
     except OSError as exc:
         raise PlanError(f"cannot write the plan to {out}: {exc.strerror}") from exc
 

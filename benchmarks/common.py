@@ -136,7 +136,19 @@ def run(
 
 def repeat(times: int, once: Callable[[], Run]) -> Timing:
     """Run `once` `times` times: the median time, the highest peak."""
-    runs = [once() for _ in range(times)]
+    return _timing([once() for _ in range(times)])
+
+
+def alternate(
+    times: int, one: Callable[[], Run], other: Callable[[], Run]
+) -> tuple[Timing, Timing]:
+    """Run `one` and `other` in turn, `times` each: a machine whose speed drifts during the
+    run (shared cores, frequency scaling) then weighs on both sides of a ratio alike."""
+    pairs = [(one(), other()) for _ in range(times)]
+    return _timing([a for a, _ in pairs]), _timing([b for _, b in pairs])
+
+
+def _timing(runs: list[Run]) -> Timing:
     peaks = [r.peak_bytes for r in runs if r.peak_bytes is not None]
     return Timing(
         statistics.median(r.seconds for r in runs),

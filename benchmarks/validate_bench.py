@@ -13,6 +13,7 @@ from benchmarks.common import (
     REPO,
     Log,
     Row,
+    alternate,
     creatives_command,
     mib,
     ratio,
@@ -35,11 +36,10 @@ def bench(quick: bool, log: Log) -> list[Row]:
     for count, reps in sizes(quick):
         workdir = generate.workspace(DATA, count)
         files = len(list((workdir / "creatives").glob("*.yaml")))
-        tool = repeat(
-            reps, partial(run, [*creatives_command(), "validate", "creatives"], cwd=workdir)
-        )
-        floor = repeat(
-            reps, partial(run, [sys.executable, "-c", FLOOR_YAML, "creatives"], cwd=workdir)
+        tool, floor = alternate(
+            reps,
+            partial(run, [*creatives_command(), "validate", "creatives"], cwd=workdir),
+            partial(run, [sys.executable, "-c", FLOOR_YAML, "creatives"], cwd=workdir),
         )
         log(f"validate {count}: {tool.times} vs floor {floor.times}")
         memory = (

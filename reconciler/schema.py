@@ -12,7 +12,8 @@ from reconciler.errors import Diagnostic
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
-from reconciler.schema_check import Check, compile_schema, shipped_check
+from reconciler.checks import shipped_check
+from reconciler.schema_check import Check, compile_schema
 from reconciler.schemas import load_schema
 from reconciler.yamlload import DocPath, Document, format_path
 

@@ -1,132 +1,39 @@
 """A fast yes/no check generated from a JSON Schema (jsonschema explains the noes).
 
 The schema is translated once into Python source, one function per subschema that holds
-other subschemas, with every keyword written out inline, and compiled with `compile()`.
-Checking a document is then plain attribute-free Python: no closure per keyword, no
-generator per loop. It says only yes or no; jsonschema explains the documents it refuses
+other subschemas, with every keyword written out inline, and compiled with `compile()` (or written out as a
+module: see reconciler.checks). Checking a document is then plain Python: no closure per
+keyword, no generator per loop. It says only yes or no; jsonschema explains the documents it refuses
 and has the last word, so a stricter answer here costs time, never correctness. A keyword
 it does not know is refused when the schema is loaded.
 """
 
 from __future__ import annotations
 
-import hashlib
-import importlib
-import json
 import re
-import sys
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import Any
 
-from reconciler.schemas import load_schema
-
 Check = Callable[[Any], bool]
-
-#: Where the checks of the shipped schemas are kept, generated ahead of time: compiling the
-#: manifest schema's check takes longer than the rest of `creatives validate` on a small file.
-GENERATED_PACKAGE = "reconciler.checks"
-SHIPPED = ("manifest.schema.json", "state.schema.json")
 
 
 def compile_schema(schema: Mapping[str, Any]) -> Check:
     """One predicate for `schema`; refuses, at load time, keywords it does not implement."""
-    return _Generator(schema).build()
+    return Generator(schema).build()
 
 
-def shipped_check(name: str) -> Check:
-    """The check of a shipped schema: the generated module when it was made from this very
-    schema, else compiled now (a schema edited without regenerating still checks right)."""
-    schema = load_schema(name)
-    module = f"{GENERATED_PACKAGE}.{_module_name(name)}"
-    return generated_check(schema, module) or compile_schema(schema)
-
-
-def generated_check(schema: Mapping[str, Any], module_name: str) -> Check | None:
-    """The `check` of a generated module, if the module exists and was made from `schema`."""
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError:
-        return None
-    if getattr(module, "SCHEMA_DIGEST", None) != schema_digest(schema):
-        return None
-    check: Check = module.check
-    return check
-
-
-def schema_digest(schema: Mapping[str, Any]) -> str:
-    text = json.dumps(schema, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def module_source(name: str) -> str:
-    """The source of the generated module for the shipped schema `name`."""
-    schema = load_schema(name)
-    generator = _Generator(schema)
-    entry = generator.write()
-    constants = [f"{n} = {_literal(v)}" for n, v in generator.constants.items()]
-    return "\n".join(
-        [
-            f'"""Check generated from schemas/{name}; do not edit.',
-            "",
-            "Regenerate with `python -m reconciler.schema_check` after changing the schema;",
-            "tests/test_schema_check.py fails while this file is out of date.",
-            '"""',
-            "",
-            "# ruff: noqa",
-            "import re",
-            "from typing import Any",
-            "",
-            "from reconciler.schema_check import _equal, _unique",
-            "",
-            f'SCHEMA_DIGEST = "{schema_digest(schema)}"',
-            "",
-            *constants,
-            "",
-            "",
-            "\n\n\n".join(generator.functions),
-            "",
-            "",
-            f"check = {entry}",
-            "",
-        ]
-    )
-
-
-def _module_name(schema_name: str) -> str:
-    return schema_name.split(".", 1)[0]
-
-
-def _literal(value: Any) -> str:
-    """Python source for a constant; sets are sorted so the file is the same on every run."""
-    if isinstance(value, frozenset):
-        return f"frozenset({tuple(sorted(value))!r})"
-    if isinstance(value, re.Pattern):
-        return f"re.compile({value.pattern!r})"
-    return repr(value)
-
-
-def main() -> None:
-    """Regenerate the modules of `GENERATED_PACKAGE` from the shipped schemas."""
-    folder = Path(__file__).parent / "checks"
-    for name in SHIPPED:
-        path = folder / f"{_module_name(name)}.py"
-        path.write_text(module_source(name), encoding="utf-8")
-        sys.stdout.write(f"wrote {path}\n")
-
-
-def _equal(one: Any, two: Any) -> bool:
+def equal(one: Any, two: Any) -> bool:
     """JSON equality: true is not 1, and containers compare item by item."""
     if isinstance(one, bool) or isinstance(two, bool):
         return type(one) is type(two) and one == two
     if isinstance(one, list) and isinstance(two, list):
-        return len(one) == len(two) and all(map(_equal, one, two))
+        return len(one) == len(two) and all(map(equal, one, two))
     if isinstance(one, dict) and isinstance(two, dict):
-        return one.keys() == two.keys() and all(_equal(one[k], two[k]) for k in one)
+        return one.keys() == two.keys() and all(equal(one[k], two[k]) for k in one)
     return bool(one == two)
 
 
-def _unique(items: list[Any]) -> bool:
+def unique(items: list[Any]) -> bool:
     seen: set[tuple[bool, Any]] = set()
     for item in items:
         if isinstance(item, dict | list):
@@ -188,7 +95,7 @@ _NESTING = frozenset(
 _FAIL = "return False"
 
 
-class _Generator:
+class Generator:
     """Writes the source of the check: one function per schema that holds subschemas."""
 
     def __init__(self, root: Mapping[str, Any]) -> None:
@@ -204,7 +111,7 @@ class _Generator:
 
     def build(self) -> Check:
         entry = self.write()
-        namespace: dict[str, Any] = {"re": re, "_equal": _equal, "_unique": _unique}
+        namespace: dict[str, Any] = {"re": re, "_equal": equal, "_unique": unique}
         namespace.update(self.constants)
         source = "\n\n".join(self.functions)
         exec(compile(source, "<schema_check>", "exec"), namespace)  # noqa: S102 - our own source
@@ -385,7 +292,3 @@ class _Generator:
         for part in ref[2:].split("/"):
             target = target[part.replace("~1", "/").replace("~0", "~")]
         return target
-
-
-if __name__ == "__main__":
-    main()

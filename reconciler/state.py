@@ -11,9 +11,10 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
+from reconciler.checks import shipped_check
 from reconciler.errors import StateError
 from reconciler.model import Batch, CreativeState, Generation, State
-from reconciler.schema_check import Check, shipped_check
+from reconciler.schema_check import Check
 from reconciler.schemas import load_schema
 
 FORMAT_VERSION = 1

@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from reconciler import schema_check
-from reconciler.schema_check import compile_schema, generated_check, module_source
+from reconciler import checks
+from reconciler.checks import generated_check, module_source, shipped_check
+from reconciler.schema_check import compile_schema
 from reconciler.schemas import load_schema
 
-CHECKS = Path(schema_check.__file__).parent / "checks"
+CHECKS = Path(checks.__file__).parent
 
 # (schema, instances): every instance is checked by both and the answers must agree.
 CASES: list[tuple[dict[str, Any], list[Any]]] = [
@@ -123,18 +124,18 @@ def test_deeply_nested_schemas_compile() -> None:
     assert not check({"a": {"a": 1}})
 
 
-@pytest.mark.parametrize("name", schema_check.SHIPPED)
+@pytest.mark.parametrize("name", checks.SHIPPED)
 def test_the_generated_modules_are_up_to_date(name: str) -> None:
     path = CHECKS / f"{name.split('.')[0]}.py"
     assert path.read_text(encoding="utf-8") == module_source(name), (
-        f"{path} is out of date: run `python -m reconciler.schema_check`"
+        f"{path} is out of date: run `python -m reconciler.checks`"
     )
 
 
-@pytest.mark.parametrize("name", schema_check.SHIPPED)
+@pytest.mark.parametrize("name", checks.SHIPPED)
 def test_shipped_schemas_use_their_generated_module(name: str) -> None:
     module = f"reconciler.checks.{name.split('.')[0]}"
-    assert schema_check.shipped_check(name).__module__ == module
+    assert shipped_check(name).__module__ == module
     changed = copy.deepcopy(load_schema(name))
     changed["description"] = "edited without regenerating"
     assert generated_check(changed, module) is None

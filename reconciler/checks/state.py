@@ -1,6 +1,6 @@
 """Check generated from schemas/state.schema.json; do not edit.
 
-Regenerate with `python -m reconciler.schema_check` after changing the schema;
+Regenerate with `python -m reconciler.checks` after changing the schema;
 tests/test_schema_check.py fails while this file is out of date.
 """
 
@@ -8,7 +8,7 @@ tests/test_schema_check.py fails while this file is out of date.
 import re
 from typing import Any
 
-from reconciler.schema_check import _equal, _unique
+from reconciler.schema_check import equal as _equal, unique as _unique
 
 SCHEMA_DIGEST = "sha256:e2ff57918841a1f3163171ac3c9c0bb11d4856ab8dbc6f7f1452d0e261e35483"
 

@@ -1,11 +1,11 @@
 """A fast yes/no check generated from a JSON Schema (jsonschema explains the noes).
 
 The schema is translated once into Python source, one function per subschema that holds
-other subschemas, with every keyword written out inline, and compiled with `compile()` (or written out as a
-module: see reconciler.checks). Checking a document is then plain Python: no closure per
-keyword, no generator per loop. It says only yes or no; jsonschema explains the documents it refuses
-and has the last word, so a stricter answer here costs time, never correctness. A keyword
-it does not know is refused when the schema is loaded.
+other subschemas, with every keyword written out inline, and compiled with `compile()`
+(reconciler.checks writes it out as modules instead). Checking a document is then plain
+Python: no closure per keyword, no generator per loop. It says only yes or no; jsonschema
+explains the documents it refuses and has the last word, so a stricter answer here costs
+time, never correctness. A keyword it does not know is refused when the schema is loaded.
 """
 
 from __future__ import annotations

@@ -16,11 +16,13 @@ import math
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from reconciler import keys, schema
+from reconciler import forked, keys, schema
 from reconciler.errors import Diagnostic, ManifestError
+from reconciler.forked import ForkedCall
 from reconciler.model import Creative, Location
 from reconciler.yamlload import DEFAULT_LIMITS, DocPath, Document, Limits, format_path, read
 
@@ -29,6 +31,8 @@ SUFFIXES = (".yaml", ".yml")
 #: Creatives one matrix may expand to: beyond this it is a typo, not a campaign.
 MAX_MATRIX = 1000
 DUPLICATE_HINT = "to want two, raise request_count or set a revision"
+#: Below this many bytes of manifests a second process costs more time than it saves.
+PARALLEL_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -70,7 +74,80 @@ def load(paths: Sequence[Path], *, root: Path, limits: Limits = DEFAULT_LIMITS) 
 
 def check(paths: Sequence[Path], *, root: Path, limits: Limits = DEFAULT_LIMITS) -> Report:
     """Load every manifest under `paths`, collecting all problems instead of stopping."""
+    with start(paths, root=root, limits=limits) as loading:
+        return loading.finish()
+
+
+def start(
+    paths: Sequence[Path],
+    *,
+    root: Path,
+    limits: Limits = DEFAULT_LIMITS,
+    fork_from: int | None = PARALLEL_BYTES,
+    busy: int = 0,
+) -> Loading:
+    """Find the manifests under `paths` and start loading them; `finish()` gives the report.
+
+    With many manifests, on Linux, a forked child parses part of the files from now on, so
+    the caller can do other work (read state) on this core until it calls `finish()`. `busy`
+    weighs that work in bytes of manifest: the child takes that much more of the files.
+    `fork_from` is the size of manifests from which a child is worth it (None: never).
+    """
     files = find(paths or [DEFAULT_DIR], root=root)
+    return Loading(files, limits, fork_from=fork_from, busy=busy)
+
+
+class Loading:
+    """Manifests being loaded: part of them perhaps in a child process (see `start`)."""
+
+    def __init__(
+        self,
+        files: list[tuple[Path, str]],
+        limits: Limits,
+        *,
+        fork_from: int | None = PARALLEL_BYTES,
+        busy: int = 0,
+    ) -> None:
+        self._files = files
+        self._limits = limits
+        self._split = len(files)
+        self._child: ForkedCall[_Checked] | None = None
+        if fork_from is not None and len(files) > 1 and forked.available():
+            sizes = [_size(path) for path, _ in files]
+            if sum(sizes) >= fork_from:
+                self._split = _cut(sizes, busy)
+                self._child = ForkedCall(partial(_check_files, files[self._split :], limits))
+        #: How many of the files a child process was given (0: all are parsed here).
+        self.forked_files = len(files) - self._split
+
+    def finish(self) -> Report:
+        entries, diagnostics = _check_files(self._files[: self._split], self._limits)
+        if self._split < len(self._files):
+            theirs = self._child.result() if self._child is not None else None
+            self._child = None
+            if theirs is None:  # no child, or it did not finish: do its part here
+                theirs = _check_files(self._files[self._split :], self._limits)
+            entries += theirs[0]
+            diagnostics += theirs[1]
+        entries = _unique(entries, diagnostics)
+        creatives = tuple(sorted((e.creative for e in entries), key=lambda c: c.address))
+        desired = Desired(creatives, tuple(shown for _, shown in self._files))
+        return Report(desired, tuple(sorted(diagnostics)))
+
+    def __enter__(self) -> Loading:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._child is not None:  # left before finish(): stop the child
+            self._child.cancel()
+            self._child = None
+
+
+#: The creatives of some files and the problems found in them.
+_Checked = tuple[list["_Entry"], list[Diagnostic]]
+
+
+def _check_files(files: Sequence[tuple[Path, str]], limits: Limits) -> _Checked:
     diagnostics: list[Diagnostic] = []
     entries: list[_Entry] = []
     for path, shown in files:
@@ -86,10 +163,26 @@ def check(paths: Sequence[Path], *, root: Path, limits: Limits = DEFAULT_LIMITS)
         file_entries, problems = _expand(document)
         diagnostics.extend(problems)
         entries.extend(file_entries)
-    entries = _unique(entries, diagnostics)
-    creatives = tuple(sorted((e.creative for e in entries), key=lambda c: c.address))
-    desired = Desired(creatives, tuple(shown for _, shown in files))
-    return Report(desired, tuple(sorted(diagnostics)))
+    return entries, diagnostics
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _cut(sizes: Sequence[int], busy: int) -> int:
+    """Where to cut the files so that this process's part plus `busy` bytes of other work
+    weighs about what the child's part weighs (at least one file each)."""
+    target = (sum(sizes) - busy) / 2
+    running = 0
+    for index, size in enumerate(sizes):
+        if running + size / 2 >= target:
+            return max(1, min(index, len(sizes) - 1))
+        running += size
+    return len(sizes) - 1
 
 
 def find(paths: Iterable[Path], *, root: Path) -> list[tuple[Path, str]]:

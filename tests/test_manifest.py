@@ -447,3 +447,41 @@ def test_addresses_and_fingerprints_survive_renames_reorders_and_moves(
             file = rng.choice(names)
             spread.setdefault(file, {})[name] = _shuffled(creatives[name], rng)
         assert _identities(Path(two), spread) == expected
+
+
+def test_a_forked_load_reports_exactly_what_a_load_in_one_process_does(tmp_path: Path) -> None:
+    # Forty files, problems on both sides of the cut, a name and a spec repeated across it:
+    # the report must not depend on which process parsed which file.
+    def hero(name: str, prompt: str) -> str:
+        return HERO.replace("hero", name).replace("A collagen drink.", prompt)
+
+    files = {f"m{i:02}.yaml": hero(f"hero-{i}", f"Drink {i}.") for i in range(40)}
+    files["m03.yaml"] = hero("twin", "Twin three.")
+    files["m37.yaml"] = hero("twin", "Twin thirty-seven.")  # the same name in both halves
+    files["m05.yaml"] = "creatives:\n  bad:\n    type: static_ad\n"
+    files["m33.yaml"] = "creatives: [\n"
+    files["m36.yaml"] = hero("other", "Drink 1.")  # the same spec as m01's
+    write(tmp_path, files)
+    alone = manifest.start([tmp_path], root=tmp_path, fork_from=None)
+    assert alone.forked_files == 0
+    expected = alone.finish()
+    with manifest.start([tmp_path], root=tmp_path, fork_from=0, busy=100) as loading:
+        assert 0 < loading.forked_files < 40
+        got = loading.finish()
+    assert got == expected
+    assert [d.file for d in expected.diagnostics] == [
+        "m05.yaml",
+        "m33.yaml",
+        "m36.yaml",
+        "m37.yaml",
+    ]
+    assert len(expected.desired.creatives) == 36
+
+
+def test_leaving_a_forked_load_unfinished_stops_its_child(tmp_path: Path) -> None:
+    write(tmp_path, {f"m{i}.yaml": HERO.replace("hero", f"hero-{i}") for i in range(4)})
+    with manifest.start([tmp_path], root=tmp_path, fork_from=0) as loading:
+        assert loading.forked_files > 0
+        child = loading._child
+        assert child is not None
+    assert child.result() is None  # reaped, nothing left to read

@@ -81,10 +81,27 @@ def creatives_command() -> list[str]:
 
 
 def clean_env(**extra: str) -> dict[str, str]:
-    """The environment without API settings or colour, plus `extra`."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("VIDEOTOK_", "GITHUB_"))}
+    """The environment without API settings or colour, plus `extra`.
+
+    PYTHONDONTWRITEBYTECODE goes too: an installed package runs from the bytecode pip
+    compiled at install time, so neither side of a ratio should compile its sources anew.
+    """
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("VIDEOTOK_", "GITHUB_")) and k != "PYTHONDONTWRITEBYTECODE"
+    }
     env.update(NO_COLOR="1", **extra)
     return env
+
+
+def compile_package() -> None:
+    """Byte-compile the package as `pip install` does (an editable install never is)."""
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(REPO / "reconciler")],
+        check=True,
+        env=clean_env(),
+    )
 
 
 def run(

@@ -22,7 +22,7 @@ from benchmarks import (
     status_bench,
     validate_bench,
 )
-from benchmarks.common import WORK, Log, Row, machine, seconds
+from benchmarks.common import WORK, Log, Row, compile_package, machine, seconds
 
 Bench = Callable[[bool, Log], list[Row]]
 BENCHMARKS: dict[str, Bench] = {
@@ -84,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{time.perf_counter() - start:6.1f}s] {message}", file=sys.stderr, flush=True)
 
     log(f"machine: {about}")
+    compile_package()
     rows: list[Row] = []
     for name, bench in BENCHMARKS.items():
         if args.only and name not in args.only:

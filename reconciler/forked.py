@@ -27,7 +27,22 @@ def available() -> bool:
     Only Linux: macOS system libraries are not fork-safe. One thread only: a child forked
     while another thread holds a lock would wait for it forever.
     """
-    return sys.platform == "linux" and threading.active_count() == 1 and (os.cpu_count() or 1) > 1
+    return sys.platform == "linux" and threading.active_count() == 1 and _cores() > 1
+
+
+def _cores() -> int:
+    """Cores this process may run on (its affinity), not those of the machine."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _max_fd() -> int:
+    try:
+        return int(os.sysconf("SC_OPEN_MAX"))
+    except (ValueError, OSError):
+        return 65536
 
 
 class ForkedCall(Generic[T]):
@@ -64,7 +79,10 @@ class ForkedCall(Generic[T]):
         status = self._reap()
         if status != 0 or not payload:
             return None
-        value: T = pickle.loads(payload)  # noqa: S301 - our own child wrote it
+        try:
+            value: T = pickle.loads(payload)  # noqa: S301 - our own child wrote it
+        except Exception:  # whatever it is, the caller does the work
+            return None
         return value
 
     def cancel(self) -> None:
@@ -78,10 +96,17 @@ class ForkedCall(Generic[T]):
         self._reap()
 
     def _reap(self) -> int:
-        pid, self._pid = self._pid, None
-        if pid is None:
+        """Wait for the child; its exit code, or -1 when it cannot be known."""
+        if self._pid is None:
             return -1
-        _, status = os.waitpid(pid, 0)
+        try:
+            _, status = os.waitpid(self._pid, 0)
+        except ChildProcessError:
+            # SIGCHLD ignored (inherited from whoever started us): the kernel reaped it, and
+            # its exit code is gone with it.
+            self._pid = None
+            return -1
+        self._pid = None  # only now: interrupted while waiting, cancel() still finds it
         return os.waitstatus_to_exitcode(status)
 
 
@@ -90,6 +115,11 @@ def _run_child(work: Callable[[], T], write_end: int) -> None:
     handlers or flushing its buffers (os._exit): the child owns nothing of the parent's."""
     code = 1
     try:
+        # Every inherited descriptor but the standard ones and the pipe is closed: the state
+        # lock (an flock) must die with the parent, not live on in a child still parsing.
+        # Closing a duplicate does not release the parent's lock; unlocking it would.
+        os.closerange(3, write_end)
+        os.closerange(write_end + 1, _max_fd())
         payload = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(write_end, "wb") as out:
             out.write(payload)

@@ -320,8 +320,8 @@ class LocalFileStorage:
 
     def _open_lock_file(self) -> int:
         try:
-            # Python opens descriptors non-inheritable, so a child process never keeps the
-            # lock alive after we exit.
+            # Python opens descriptors non-inheritable, so a program we start never keeps the
+            # lock alive after we exit; a forked child (reconciler.forked) closes its copy.
             return os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o666)
         except OSError as exc:
             raise LockError(

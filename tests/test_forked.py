@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import signal
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -55,3 +57,40 @@ def test_no_fork_while_another_thread_runs() -> None:
     finally:
         stop.set()
         thread.join()
+
+
+def test_the_child_closes_what_it_inherited_so_a_lock_dies_with_the_parent(
+    tmp_path: Path,
+) -> None:
+    lock = os.open(tmp_path / "state.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+
+        def inherited() -> bool:
+            try:
+                os.fstat(lock)
+            except OSError:
+                return False
+            return True
+
+        assert ForkedCall(inherited).result() is False
+        # The parent's lock is untouched: another descriptor still cannot take it.
+        other = os.open(tmp_path / "state.lock", os.O_RDWR)
+        try:
+            with pytest.raises(BlockingIOError):
+                fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        finally:
+            os.close(other)
+    finally:
+        os.close(lock)
+
+
+def test_with_sigchld_ignored_the_caller_is_told_to_do_the_work() -> None:
+    # A parent that ignores SIGCHLD passes that on; the kernel then reaps children itself.
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        assert ForkedCall(lambda: 42).result() is None
+        call = ForkedCall(lambda: time.sleep(60))
+        call.cancel()
+    finally:
+        signal.signal(signal.SIGCHLD, previous)

@@ -105,6 +105,13 @@ def plan(
         if a in wanted or in_scope(e.source, options.scope)
     }
     outside = len(state.creatives) - len(recorded)
+    # Left out of scope, so never a move source: a creative moved here from a file outside
+    # the given paths would be paid for again. The plan says so (see _outside_twin_note).
+    outside_prints: dict[str, tuple[str, str]] = {}
+    if outside:
+        for address, entry in sorted(state.creatives.items(), reverse=True):
+            if address not in recorded:
+                outside_prints[entry.fingerprint] = (address, entry.source)
     moves = _find_moves(wanted, recorded)
     changes: list[Change] = []
     moved: dict[str, Change] = {}
@@ -114,7 +121,11 @@ def plan(
     for address, creative in sorted(wanted.items()):
         current = recorded.get(address)
         if current is None:
-            changes.append(_create(creative, state.lineage, price))
+            change = _create(creative, state.lineage, price)
+            twin = outside_prints.get(creative.fingerprint)
+            if twin is not None:
+                change = dataclasses.replace(change, notes=(_outside_twin_note(*twin),))
+            changes.append(change)
             continue
         forced = matches(address, options.replace)
         updates = _update(creative, current, state.lineage, price, forced=forced)
@@ -193,6 +204,13 @@ def _find_moves(
         if candidates:
             moves[candidates.pop(0)] = address
     return moves
+
+
+def _outside_twin_note(address: str, source: str) -> str:
+    return (
+        f"state already holds this spec as {address} (from {source}, outside the given "
+        "paths): if it moved here, plan with both files to move it at no cost"
+    )
 
 
 def _batch(lineage: str, fingerprint: str, number: int, count: int) -> BatchRequest:

@@ -310,3 +310,20 @@ def test_a_narrowed_path_forgets_only_what_came_from_inside_it():
     )
     p = run([a], state, options=PlanOptions(scope=("creatives",)))
     assert [x for x in actions(p) if x[1] != Action.NOOP] == [("b", Action.FORGET)]
+
+
+def test_a_create_that_repeats_a_spec_recorded_outside_the_given_paths_says_so():
+    # b moved from b.yaml into a.yaml as c; planning a.yaml alone cannot see b.yaml, so it
+    # cannot call it a move, but it must not let the second payment pass unremarked.
+    b = creative("b", "y", file="creatives/b.yaml")
+    state = apply_offline(empty_state(), run([b], empty_state()).changes)
+    c = replace(creative("c", "y", file="creatives/a.yaml"), fingerprint=b.fingerprint)
+    p = run([c], state, options=PlanOptions(scope=("creatives/a.yaml",)))
+    assert actions(p) == [("c", Action.CREATE)]
+    assert p.changes[0].notes == (
+        "state already holds this spec as b (from creatives/b.yaml, outside the given paths): "
+        "if it moved here, plan with both files to move it at no cost",
+    )
+    # With both files in view it is the free move it always was.
+    p = run([c], state, options=PlanOptions(scope=("creatives",)))
+    assert actions(p) == [("c", Action.MOVE)]

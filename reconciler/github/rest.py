@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import random
 import re
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
+from email.utils import parsedate_to_datetime
 from types import TracebackType
 from typing import Any
 from urllib.parse import quote
@@ -18,6 +21,16 @@ USER_AGENT = f"videotok-reconciler/{__version__}"
 _NEXT = re.compile(r'<([^>]+)>\s*;\s*rel="next"')
 #: Pages followed at most: 100 per page covers any pull request a person can read.
 MAX_PAGES = 50
+#: Tries of one call when GitHub is briefly unavailable or rate limits us.
+ATTEMPTS = 4
+#: The longest wait between two tries (a longer Retry-After is not waited for), and for all
+#: of them together: a job has minutes, not hours.
+MAX_WAIT_SECONDS = 60.0
+TOTAL_WAIT_SECONDS = 120.0
+#: Answers that say the request was not handled and may simply be sent again later.
+_RETRY_ANY_METHOD = frozenset({429})
+#: Answers after which a request may or may not have been handled: only reads are repeated.
+_RETRY_READS = frozenset({500, 502, 503, 504})
 
 
 class GitHubApiError(GitHubError):
@@ -52,8 +65,12 @@ class GitHubClient:
         graphql_url: str,
         transport: httpx.BaseTransport | None = None,
         timeout: float = 30.0,
+        sleep: Callable[[float], None] = time.sleep,
+        attempts: int = ATTEMPTS,
     ) -> None:
         redact.register(token)
+        self._sleep = sleep
+        self._attempts = max(1, attempts)
         self.api_url = api_url.rstrip("/")
         self.graphql_url = graphql_url
         # The token lives only in this header: never an attribute, never a log line.
@@ -156,13 +173,92 @@ class GitHubClient:
         params: Mapping[str, str] | None = None,
         accept: str | None = None,
     ) -> httpx.Response:
+        """One call, tried again when GitHub says (or shows) it was not handled.
+
+        Reads are repeated after a 5xx or no answer too. A write is repeated only when it
+        surely was not handled (429, a secondary rate limit, no connection made): posting a
+        comment twice, or a state commit after it went through, must not happen.
+        """
         headers = {"Accept": accept} if accept else None
+        waited = 0.0
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                response = self._http.request(
+                    method, url, json=json, params=params, headers=headers
+                )
+            except httpx.HTTPError as exc:
+                unsent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)
+                wait = _backoff(attempt) if method == "GET" or unsent else None
+                if wait is None or not self._affordable(wait, attempt, waited):
+                    raise GitHubApiError(
+                        f"{method} {_shown(url)}: no answer from GitHub ({type(exc).__name__})"
+                    ) from exc
+            else:
+                wait = _retry_delay(response, method, attempt)
+                if wait is None or not self._affordable(wait, attempt, waited):
+                    return response
+            self._sleep(wait)
+            waited += wait
+
+    def _affordable(self, wait: float, attempt: int, waited: float) -> bool:
+        """Whether to wait and try again: tries left, and a wait the job can afford."""
+        return (
+            attempt < self._attempts
+            and wait <= MAX_WAIT_SECONDS
+            and waited + wait <= TOTAL_WAIT_SECONDS
+        )
+
+
+def _retry_delay(response: httpx.Response, method: str, attempt: int) -> float | None:
+    """Seconds to wait before sending again, or None when the answer is final."""
+    status = response.status_code
+    limited = status in _RETRY_ANY_METHOD or (status == 403 and _rate_limited(response))
+    if not limited and not (method == "GET" and status in _RETRY_READS):
+        return None
+    after = _retry_after(response)
+    return after if after is not None else _backoff(attempt)
+
+
+def _rate_limited(response: httpx.Response) -> bool:
+    """A 403 that is GitHub's (primary or secondary) rate limit, not a refusal."""
+    if response.headers.get("x-ratelimit-remaining") == "0":
+        return True
+    if "retry-after" in response.headers:
+        return True
+    try:
+        body = response.json()
+    except ValueError:
+        return False
+    message = str(body.get("message", "")) if isinstance(body, dict) else ""
+    return "rate limit" in message.lower()
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    """`Retry-After` (seconds or an HTTP date), else `x-ratelimit-reset` (epoch seconds)."""
+    value = response.headers.get("retry-after")
+    if value is not None:
         try:
-            return self._http.request(method, url, json=json, params=params, headers=headers)
-        except httpx.HTTPError as exc:
-            raise GitHubApiError(
-                f"{method} {_shown(url)}: no answer from GitHub ({type(exc).__name__})"
-            ) from exc
+            return max(0.0, float(value))
+        except ValueError:
+            try:
+                return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+            except (TypeError, ValueError):
+                return None
+    reset = response.headers.get("x-ratelimit-reset")
+    if reset is not None and response.headers.get("x-ratelimit-remaining") == "0":
+        try:
+            return max(0.0, float(reset) - time.time())
+        except ValueError:
+            return None
+    return None
+
+
+def _backoff(attempt: int) -> float:
+    """1, 2, 4... seconds, with jitter so that parallel jobs do not retry in step."""
+    base = float(2 ** (attempt - 1))
+    return base / 2 + random.uniform(0, base / 2)  # jitter, not a secret
 
 
 def _shown(url: str) -> str:

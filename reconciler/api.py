@@ -164,6 +164,15 @@ class VideotokClient:
         path = "/generations/" + quote(generation_id, safe="")
         return self._call("GET", path, wire.parse_generation)
 
+    def lookup_generation(self, generation_id: str) -> tuple[Generation, str | None]:
+        """GET /generations/{id}: the generation and its type (None if the answer omits it)."""
+        if not generation_id:
+            raise ValueError("generation_id must not be empty")
+        path = "/generations/" + quote(generation_id, safe="")
+        return self._call(
+            "GET", path, lambda body: (wire.parse_generation(body), wire.generation_type(body))
+        )
+
     def list_models(self) -> dict[str, Any]:
         """GET /models as raw JSON; the catalog module reads it."""
         return self._call("GET", "/models", _json_object)

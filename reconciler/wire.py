@@ -240,6 +240,16 @@ def parse_generation(body: object) -> Generation:
     return _generation(item, body)
 
 
+def generation_type(body: object) -> str | None:
+    """The `type` of a `GET /generations/{id}` answer (`static_ad`...), None when absent."""
+    if not isinstance(body, Mapping):
+        return None
+    for item in (body, body.get("generation"), body.get("data")):
+        if isinstance(item, Mapping) and isinstance(item.get("type"), str):
+            return str(item["type"])
+    return None
+
+
 def _decode(body: bytes | object) -> object:
     if not isinstance(body, bytes | str):
         return body

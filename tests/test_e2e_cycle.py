@@ -254,6 +254,27 @@ def test_state_import_adopts_existing_generations(world):
     assert run.code == 1
     assert 'Did you mean "hero"?' in run.stderr
 
+    video = server.client.post(
+        f"{server.url}/generations",
+        headers=server.headers(),
+        json={
+            "type": "video_ad",
+            "template_slug": "motion-graphics",
+            "prompt": "A video.",
+            "duration": 8,
+            "quality_tier": "low",
+        },
+    )
+    assert video.status_code == 200, video.text
+    video_id = video.json()["generations"][0]["id"]
+    run = cli("state", "import", "hero", generation_id, video_id)
+    assert run.code == 1
+    assert (
+        f"generation {video_id} is a video_ad, but hero is a static_ad; nothing was imported"
+        in run.stderr
+    )
+    assert not (tmp / "creatives.state.json").exists()
+
     run = cli("state", "import", "hero", generation_id)
     assert run.code == 0, run.output
     assert run.stdout == "Imported 1 generation as hero.\n"

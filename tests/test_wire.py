@@ -322,3 +322,13 @@ def test_retry_after_http_date_against_other_time_zones() -> None:
     assert wire.retry_after({"Retry-After": "Wed, 01 Jan 2025 12:00:10 GMT"}, now) == 10.0
     naive_utc = datetime(2025, 1, 1, 12, 0, 0)  # a naive time is taken as UTC
     assert wire.retry_after({"Retry-After": "Wed, 01 Jan 2025 12:00:10 GMT"}, naive_utc) == 10.0
+
+
+def test_the_type_of_a_generation_is_read_plain_or_wrapped():
+    generation_type = wire.generation_type
+    assert generation_type({"id": "g", "type": "video_ad"}) == "video_ad"
+    assert generation_type({"generation": {"id": "g", "type": "ugc_ad"}}) == "ugc_ad"
+    assert generation_type({"data": {"id": "g", "type": "ai_model"}}) == "ai_model"
+    assert generation_type({"id": "g"}) is None
+    assert generation_type({"id": "g", "type": 3}) is None
+    assert generation_type(["g"]) is None

@@ -257,7 +257,7 @@ def import_cmd(
         with open_client(ApiAccess(api_url, api_key_file, use_sandbox)) as client:
             for generation_id in dict.fromkeys(generation_ids):
                 try:
-                    found.append(client.get_generation(generation_id))
+                    generation, kind = client.lookup_generation(generation_id)
                 except ApiError as exc:
                     if exc.status == 404:
                         raise StateError(
@@ -265,6 +265,14 @@ def import_cmd(
                             hint="Check the id and that the API key belongs to its workspace.",
                         ) from exc
                     raise
+                wanted = creative.spec.get("type")
+                if kind is not None and kind != wanted:
+                    raise StateError(
+                        f"generation {generation_id} is a {kind}, but {address} is a {wanted}; "
+                        "nothing was imported",
+                        hint="Import generations made from this creative's spec only.",
+                    )
+                found.append(generation)
         updated = transitions.adopt(base, creative, found, submitted_at=utc_now())
         storage.write(updated, expected_serial=current.serial if current else None)
     click.echo(f"Imported {len(found)} generation{'s' if len(found) != 1 else ''} as {address}.")

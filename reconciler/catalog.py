@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reconciler.errors import CatalogError, Diagnostic
-from reconciler.model import Creative, Spec
+from reconciler.model import Creative, Location, Spec
 
 CATALOG_PATH = Path(".creatives/catalog.json")
 CATALOG_FORMAT = 1
@@ -255,18 +255,28 @@ def _suggest(value: object, choices: Iterable[object]) -> str | None:
     return None
 
 
-def check(creatives: Sequence[Creative], catalog: Catalog) -> list[Diagnostic]:
-    """Semantic checks of desired creatives against the catalog, one diagnostic per problem."""
+#: Where a creative's field is written, as a location and a document path (None: unknown).
+Locate = Callable[[Creative, str], tuple[Location, str] | None]
+
+
+def check(
+    creatives: Sequence[Creative], catalog: Catalog, locate: Locate | None = None
+) -> list[Diagnostic]:
+    """Semantic checks of desired creatives against the catalog, one diagnostic per problem.
+
+    With `locate`, a problem points at the line that set the field; else at the creative.
+    """
     problems: list[Diagnostic] = []
     for creative in creatives:
         for field_name, message, value, choices in _problems(creative.spec, catalog):
-            loc = creative.location
+            found = locate(creative, field_name) if locate is not None else None
+            loc, path = found or (creative.location, f"creatives.{creative.name}.{field_name}")
             problems.append(
                 Diagnostic(
                     file=loc.file,
                     line=loc.line,
                     col=loc.col,
-                    path=f"creatives.{creative.name}.{field_name}",
+                    path=path,
                     message=f"{creative.address}: {message}",
                     hint=_suggest(value, choices) if choices is not None else None,
                 )

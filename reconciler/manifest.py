@@ -23,7 +23,7 @@ from typing import Any
 from reconciler import forked, keys, schema
 from reconciler.errors import Diagnostic, ManifestError
 from reconciler.forked import ForkedCall
-from reconciler.model import Creative, Location
+from reconciler.model import Creative, Location, split_address
 from reconciler.yamlload import DEFAULT_LIMITS, DocPath, Document, Limits, format_path, read
 
 DEFAULT_DIR = Path("creatives")
@@ -164,6 +164,48 @@ def _check_files(files: Sequence[tuple[Path, str]], limits: Limits) -> _Checked:
         diagnostics.extend(problems)
         entries.extend(file_entries)
     return entries, diagnostics
+
+
+class FieldLocator:
+    """Where a creative's field got its value: the variant, the matrix value, the creative's
+    own line or the file's defaults. Files are parsed again on demand, once each: this is
+    for the few creatives a later check (the catalog's) finds a problem in."""
+
+    def __init__(self, root: Path, limits: Limits = DEFAULT_LIMITS) -> None:
+        self._root = root
+        self._limits = limits
+        self._documents: dict[str, Document | None] = {}
+
+    def __call__(self, creative: Creative, field: str) -> tuple[Location, str] | None:
+        document = self._document(creative.location.file)
+        if document is None:
+            return None
+        name, key = split_address(creative.address)
+        body = document.data.get("creatives", {}).get(name, {})
+        path: DocPath | None = None
+        if key is not None and field in body.get("variants", {}).get(key, {}):
+            path = ("creatives", name, "variants", key, field)
+        elif key is not None and field in body.get("matrix", {}):
+            values = body["matrix"][field]
+            value = creative.spec.get(field)
+            index = next((i for i, v in enumerate(values) if _copy(v) == value), None)
+            path = ("creatives", name, "matrix", field) + ((index,) if index is not None else ())
+        elif field in body:
+            path = ("creatives", name, field)
+        elif field in document.data.get("defaults", {}):
+            path = ("defaults", field)
+        if path is None:
+            return None
+        line, col = document.locate(path)
+        return Location(document.file, line, col), format_path(path)
+
+    def _document(self, shown: str) -> Document | None:
+        if shown not in self._documents:
+            try:
+                self._documents[shown] = read(self._root / shown, shown, self._limits)
+            except ManifestError:  # changed since it was loaded: the creative's line will do
+                self._documents[shown] = None
+        return self._documents[shown]
 
 
 def _size(path: Path) -> int:

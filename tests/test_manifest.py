@@ -485,3 +485,54 @@ def test_leaving_a_forked_load_unfinished_stops_its_child(tmp_path: Path) -> Non
         child = loading._child
         assert child is not None
     assert child.result() is None  # reaped, nothing left to read
+
+
+def test_the_field_locator_finds_the_line_that_set_a_value(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        {
+            "ads.yaml": (
+                "defaults:\n"
+                "  quality_tier: high\n"
+                "creatives:\n"
+                "  teaser:\n"
+                "    type: video_ad\n"
+                "    template_slug: motion-graphics\n"
+                "    prompt: A teaser.\n"
+                "    duration: 8\n"
+                "    matrix:\n"
+                "      aspect_ratio: ['9:16', '1:1']\n"
+                "  hero:\n"
+                "    type: static_ad\n"
+                "    template_slug: product-shoot\n"
+                "    prompt: A hero.\n"
+                "    variants:\n"
+                "      dark:\n"
+                "        template_slug: night-shoot\n"
+                "      light: {}\n"
+            )
+        },
+    )
+    desired = manifest.load([tmp_path], root=tmp_path)
+    by_address = {c.address: c for c in desired.creatives}
+    locate = manifest.FieldLocator(tmp_path)
+
+    def where(address: str, field: str) -> tuple[str, str] | None:
+        found = locate(by_address[address], field)
+        return (str(found[0]), found[1]) if found else None
+
+    assert where("teaser[1:1]", "aspect_ratio") == (
+        "ads.yaml:10:30",
+        "creatives.teaser.matrix.aspect_ratio[1]",
+    )
+    assert where("teaser[9:16]", "duration") == ("ads.yaml:8:15", "creatives.teaser.duration")
+    assert where("teaser[9:16]", "quality_tier") == ("ads.yaml:2:17", "defaults.quality_tier")
+    assert where("hero[dark]", "template_slug") == (
+        "ads.yaml:17:24",
+        "creatives.hero.variants.dark.template_slug",
+    )
+    assert where("hero[light]", "template_slug") == (
+        "ads.yaml:13:20",
+        "creatives.hero.template_slug",
+    )
+    assert where("hero[light]", "avatar_id") is None

@@ -336,7 +336,7 @@ def test_validate_with_a_catalog_checks_templates_and_suggests(tmp_path, inproce
     )
     assert result.exit_code == 1
     assert (
-        f"{manifest_file.as_posix()}:2:3: creatives.hero.template_slug: hero: unknown static_ad "
+        f"{manifest_file.as_posix()}:4:20: creatives.hero.template_slug: hero: unknown static_ad "
         'template "product-shot" (did you mean "product-shoot"?)'
     ) in result.stderr
     good = manifest_file.read_text().replace("product-shot", "product-shoot")

@@ -51,7 +51,9 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], output: str, catalog_p
     if found is None:
         click.echo(no_catalog_note(catalog_path), err=True)
     else:
-        problems = tuple(sorted((*problems, *catalog.check(report.desired.creatives, found))))
+        locate = manifest.FieldLocator(root)
+        found_problems = catalog.check(report.desired.creatives, found, locate)
+        problems = tuple(sorted((*problems, *found_problems)))
     files, creatives = len(report.desired.files), len(report.desired.creatives)
     if output == "json":
         click.echo(render.render_json(problems, files=files, creatives=creatives))

@@ -84,10 +84,14 @@ class Report:
             )
             if tally[key]
         )
+        # A resubmitted batch may have been charged by the run that wrote it: the API answers
+        # a replay as it answered the first time, so its credits cannot be told apart.
+        again = sum(r.credits or 0 for r in self.results if r.outcome == "resubmitted")
+        maybe = f" ({thousands(again)} of them possibly by an earlier run)" if again else ""
         return (
             f"{head}: {tally['created']} created, {tally['regenerated']} regenerated, "
             f"{tally['moved']} moved, {tally['forgotten']} forgotten, {tally['failed']} failed"
-            f"{extra}. {count(outputs, 'output')} queued, {count(spent, 'credit')} spent."
+            f"{extra}. {count(outputs, 'output')} queued, {count(spent, 'credit')} spent{maybe}."
         )
 
 

@@ -93,6 +93,16 @@ def test_retries_exhausted_keep_the_batch_pending_for_a_resubmit():
     assert outcome(report) == {"a": "failed"}
     assert state.creatives["a"].batches[0].phase == PHASE_PENDING
     assert "kept pending" in report.results[0].message
+    # The next run resubmits it with the same key; what the API reports may be old news.
+    pending_key = state.creatives["a"].batches[0].idempotency_key
+    report, state, api = run([creative("a", "x"), creative("b", "y")], {}, state=state)
+    assert outcome(report) == {"a": "resubmitted", "b": "created"}
+    assert ("x", pending_key) in api.posts
+    assert report.summary_line() == (
+        "Apply complete: 1 created, 0 regenerated, 0 moved, 0 forgotten, 0 failed, "
+        "1 resubmitted. 2 outputs queued, 200 credits spent "
+        "(100 of them possibly by an earlier run)."
+    )
 
 
 def test_payload_conflict_keeps_pending_and_explains():

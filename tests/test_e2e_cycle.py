@@ -228,6 +228,10 @@ def test_saved_plan_applies_exactly_and_refuses_when_stale(world):
     assert "saved plan plan.json is stale: the manifests changed." in run.stderr
     assert server.stats()["batches"] == 0
     manifest(tmp)
+    run = cli("apply", "plan.json")  # a saved plan is confirmed too; here nobody can
+    assert run.code == 1
+    assert "apply needs confirmation" in run.stderr
+    assert server.stats()["batches"] == 0
     run = cli("apply", "plan.json", "--auto-approve")
     assert run.code == 0, run.output
     assert server.stats()["batches"] == 3

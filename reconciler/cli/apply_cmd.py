@@ -200,8 +200,9 @@ def apply(
         with open_client(access) as client:
             if the_plan.has_changes:
                 check_budget(the_plan, options)
-                # A saved plan was the review: applying it asks nothing more (as Terraform).
-                _confirm(auto_approve or saved_plan)
+                # A saved plan is confirmed too: it is shown again, and a plan file lying
+                # around must not spend credits because a script named it (DESIGN §7).
+                _confirm(auto_approve)
                 with _interruptible() as stop:
                     executor = Executor(
                         ledger,

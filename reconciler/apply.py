@@ -66,33 +66,29 @@ class Report:
             tally[result.outcome] += 1
         outputs = sum(r.outputs for r in self.results)
         spent = sum(r.credits or 0 for r in self.results)
-        head = (
-            "Apply interrupted"
-            if self.interrupted
-            else "Apply complete"
-            if not self.failed
-            else "Apply failed"
+        head = "Apply interrupted" if self.interrupted else "Apply complete"
+        # DESIGN's fixed wording comes first, unchanged, so a script can parse it; rarer
+        # counts follow in a sentence of their own, only when they happened.
+        line = (
+            f"{head}: {tally['created']} created, {tally['regenerated']} regenerated, "
+            f"{tally['moved']} moved, {tally['forgotten']} forgotten, {tally['failed']} failed. "
+            f"{count(outputs, 'output')} queued, {count(spent, 'credit')} spent."
         )
-        # The first five counts are always there (DESIGN's fixed wording); rarer ones follow
-        # only when they happened, so the common line stays exactly as documented.
-        extra = "".join(
-            f", {tally[key]} {label}"
+        extra = [
+            f"{tally[key]} {label}"
             for key, label in (
                 ("added", "added outputs"),
                 ("resubmitted", "resubmitted"),
                 ("skipped", "skipped"),
             )
             if tally[key]
-        )
+        ]
         # A resubmitted batch may have been charged by the run that wrote it: the API answers
         # a replay as it answered the first time, so its credits cannot be told apart.
         again = sum(r.credits or 0 for r in self.results if r.outcome == "resubmitted")
-        maybe = f" ({thousands(again)} of them possibly by an earlier run)" if again else ""
-        return (
-            f"{head}: {tally['created']} created, {tally['regenerated']} regenerated, "
-            f"{tally['moved']} moved, {tally['forgotten']} forgotten, {tally['failed']} failed"
-            f"{extra}. {count(outputs, 'output')} queued, {count(spent, 'credit')} spent{maybe}."
-        )
+        if again:
+            extra.append(f"{thousands(again)} of the credits possibly spent by an earlier run")
+        return f"{line} Also: {', '.join(extra)}." if extra else line
 
 
 def check_budget(plan: Plan, options: ApplyOptions) -> None:

@@ -82,7 +82,7 @@ def test_bad_request_drops_the_pending_record_and_others_continue():
     assert outcome(report) == {"a": "failed", "b": "created"}
     assert "a" not in state.creatives
     assert report.summary_line() == (
-        "Apply failed: 1 created, 0 regenerated, 0 moved, 0 forgotten, 1 failed. "
+        "Apply complete: 1 created, 0 regenerated, 0 moved, 0 forgotten, 1 failed. "
         "1 output queued, 100 credits spent."
     )
 
@@ -99,9 +99,9 @@ def test_retries_exhausted_keep_the_batch_pending_for_a_resubmit():
     assert outcome(report) == {"a": "resubmitted", "b": "created"}
     assert ("x", pending_key) in api.posts
     assert report.summary_line() == (
-        "Apply complete: 1 created, 0 regenerated, 0 moved, 0 forgotten, 0 failed, "
-        "1 resubmitted. 2 outputs queued, 200 credits spent "
-        "(100 of them possibly by an earlier run)."
+        "Apply complete: 1 created, 0 regenerated, 0 moved, 0 forgotten, 0 failed. "
+        "2 outputs queued, 200 credits spent. "
+        "Also: 1 resubmitted, 100 of the credits possibly spent by an earlier run."
     )
 
 
@@ -125,8 +125,8 @@ def test_insufficient_credits_stops_queueing_and_skips_the_rest():
     assert report.results[0].message == "insufficient_credits: 100 credits required, 5 available"
     assert {r.message for r in report.results[1:]} == {"skipped (credits)"}
     assert report.summary_line() == (
-        "Apply failed: 0 created, 0 regenerated, 0 moved, 0 forgotten, 1 failed, 2 skipped. "
-        "0 outputs queued, 0 credits spent."
+        "Apply complete: 0 created, 0 regenerated, 0 moved, 0 forgotten, 1 failed. "
+        "0 outputs queued, 0 credits spent. Also: 2 skipped."
     )
     assert len(api.posts) == 1
     assert state is None or "a" not in state.creatives

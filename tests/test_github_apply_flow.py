@@ -146,7 +146,7 @@ def test_batches_left_pending_are_finished_by_a_re_run_without_paying_twice(worl
     assert world.outputs()["failure-reason"] == "apply-failed"
     committed = world.fake.trees[world.fake.branches["main"]]["creatives.state.json"]
     assert committed.count('"phase": "pending"') == 2
-    assert world.outputs()["applied"].startswith("Apply failed: 0 created,")
+    assert world.outputs()["applied"].startswith("Apply complete: 0 created,")
     assert parse_marker(world.fake.comments_on(7)[0].body).state == "applied"
 
     # The re-run checks out the merge commit again; the state comes from the branch.

@@ -56,16 +56,15 @@ def same_content(a: State, b: State) -> bool:
 
 
 def _generation_json(generation: Generation) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": generation.id, "status": generation.status}
-    # Absent optional values are omitted rather than written as null: files stay small and a
-    # round trip through State is byte-identical.
-    if generation.url is not None:
-        out["url"] = generation.url
-    if generation.error is not None:
-        out["error"] = dict(generation.error)
-    if generation.updated_at is not None:
-        out["updated_at"] = generation.updated_at
-    return out
+    # Every field, null when unknown (DESIGN §5's shape), so readers of the file can count
+    # on the keys; a file that leaves them out still reads.
+    return {
+        "id": generation.id,
+        "status": generation.status,
+        "url": generation.url,
+        "error": dict(generation.error) if generation.error is not None else None,
+        "updated_at": generation.updated_at,
+    }
 
 
 def _batch_json(batch: Batch, *, retired: bool) -> dict[str, Any]:
@@ -75,11 +74,10 @@ def _batch_json(batch: Batch, *, retired: bool) -> dict[str, Any]:
         "request_count": batch.request_count,
         "phase": batch.phase,
         "generations": [_generation_json(g) for g in batch.generations],
+        # null until the API answered (a pending batch)
+        "submitted_at": batch.submitted_at,
+        "credits_deducted": batch.credits_deducted,
     }
-    if batch.submitted_at is not None:
-        out["submitted_at"] = batch.submitted_at
-    if batch.credits_deducted is not None:
-        out["credits_deducted"] = batch.credits_deducted
     # A current batch belongs to its creative's fingerprint; only history needs its own.
     if retired and batch.fingerprint is not None:
         out["fingerprint"] = batch.fingerprint

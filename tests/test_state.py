@@ -523,3 +523,22 @@ def test_records_read_from_state_equal_the_ones_their_constructors_build() -> No
             assert vars(got) == vars(want)
             assert [vars(g) for g in got.generations] == [vars(g) for g in want.generations]
         assert replace(entry, revision=entry.revision + 1).revision == entry.revision + 1
+
+
+def test_every_batch_and_generation_field_is_written_null_when_unknown() -> None:
+    entry = CreativeState(
+        "sha256:" + "a" * 64,
+        {"type": "static_ad"},
+        "a.yaml",
+        batches=(Batch(0, "crv1-" + "b" * 40, 1, generations=(Generation("g1"),)),),
+    )
+    state = replace(new_state(LINEAGE), creatives={"hero": entry})
+    [batch] = json.loads(dumps(state))["creatives"]["hero"]["batches"]
+    assert batch["submitted_at"] is None
+    assert batch["credits_deducted"] is None
+    assert batch["generations"] == [
+        {"id": "g1", "status": "queued", "url": None, "error": None, "updated_at": None}
+    ]
+    # A file written without the null fields still reads as the same state.
+    sparse = dumps(state).replace('"url": null,', "").replace('"error": null,', "")
+    assert loads(sparse, source="s") == state

@@ -158,3 +158,17 @@ def test_batches_left_pending_are_finished_by_a_re_run_without_paying_twice(worl
     assert stats["batches"] == 2
     assert all(v["batches"] == 1 for v in stats["by_idempotency_key"].values())
     assert '"phase": "pending"' not in world.state_text()
+
+
+def test_apply_refuses_a_push_to_another_branch_than_the_default(world):
+    step = world.step("push", "push_main.json", sha="9" * 40, ref="refs/heads/feature")
+    with pytest.raises(GitHubError) as caught:
+        github_apply(step, world.videotok)
+    assert caught.value.reason == "wrong-event"
+    assert caught.value.message == (
+        "github apply runs on a push to the default branch (main), not to feature. "
+        "Nothing was queued."
+    )
+    assert world.outputs()["failure-reason"] == "wrong-event"
+    assert world.fake.requests == []
+    assert world.sandbox.stats()["batches"] == 0

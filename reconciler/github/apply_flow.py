@@ -70,6 +70,15 @@ def _apply(step: Step, connect: Connect) -> int:
             hint="Plan on pull_request with `creatives github plan`; apply on push to the "
             "default branch, once the pull request is merged.",
         )
+    repository = env.event().get("repository")
+    default = repository.get("default_branch") if isinstance(repository, dict) else None
+    if isinstance(default, str) and default and env.branch != default:
+        raise GitHubError(
+            f"github apply runs on a push to the default branch ({default}), not to "
+            f"{env.branch}. Nothing was queued.",
+            reason="wrong-event",
+            hint="Limit the apply workflow to `on: push: branches: [" + default + "]`.",
+        )
     if step.github is None:
         raise GitHubError(
             "github apply needs a GitHub token (GITHUB_TOKEN) to find the reviewed plan and "

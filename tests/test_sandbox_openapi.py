@@ -112,6 +112,7 @@ def test_document_lists_exactly_the_served_endpoints() -> None:
         ("GET", "/generations/{id}"),
         ("GET", "/models"),
         ("GET", "/openapi.json"),
+        ("GET", "/skill.md"),
         ("POST", "/_sandbox/credits"),
         ("POST", "/_sandbox/faults"),
         ("POST", "/generations"),
@@ -151,3 +152,18 @@ def test_real_answers_match_the_documented_schemas(sandbox_server: Start) -> Non
         validator_for(document, "Error").validate(error.json())
         documented = document["components"]["responses"][f"error_{error.status_code}"]
         assert error.json()["error"]["code"] in documented["description"]
+
+
+def test_skill_md_describes_every_endpoint_in_markdown(sandbox_server: Start) -> None:
+    server = sandbox_server()
+    response = server.client.get(f"{server.url}/skill.md")  # no key needed
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/markdown; charset=utf-8"
+    text = response.text
+    assert text.startswith("# Videotok API (local sandbox)\n")
+    assert f"- `POST {server.url}/generations`: Queue request_count outputs" in text
+    assert f"- `GET {server.url}/generations/{{id}}`: Status and asset URL" in text
+    assert "Idempotency-Key" in text
+    document = server.client.get(f"{server.url}/openapi.json").json()
+    served = sum(len(item) for item in document["paths"].values())
+    assert text.count("\n- `") == served

@@ -25,6 +25,7 @@ from reconciler.sandbox.contract import (
 )
 from reconciler.sandbox.faults import FaultInjector
 from reconciler.sandbox.openapi import openapi_document
+from reconciler.sandbox.skill import skill_document
 from reconciler.sandbox.validate import validate
 from reconciler.sandbox.world import World
 
@@ -137,6 +138,9 @@ class App:
         method = request.method
         if method == "GET" and route == "/openapi.json":
             return json_response(200, openapi_document(self.base_url, self.root_url))
+        if method == "GET" and route == "/skill.md":
+            text = skill_document(self.base_url, self.root_url)
+            return Response(200, text.encode("utf-8"), "text/markdown; charset=utf-8")
         known = route in ("/generations", "/models", "/assets") or route.startswith(
             "/generations/"
         )

@@ -29,7 +29,7 @@ A  A key with only `generations:write` may GET the generations that key created;
    generation in the same workspace answers 403 (it exists, but reading it needs the scope).
 A  A generation that ends `failed` is not refunded.
 A  Failed outputs carry `error: {"code": "generation_failed", "message": ...}`.
-A  GET /openapi.json needs no key.
+A  GET /openapi.json and GET /skill.md need no key.
 A  The field names of GET /models and GET /assets are the sandbox's own (see catalog.py).
 A  The sandbox never answers `payment_required`: its workspaces are on a paid plan.
 S  Outputs are queued, processing from a third of `complete_after`, and terminal after it.

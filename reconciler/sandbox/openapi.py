@@ -273,6 +273,20 @@ def _api_paths() -> dict[str, Any]:
                 },
             }
         },
+        "/skill.md": {
+            "get": {
+                "operationId": "getSkill",
+                "summary": "The API in markdown, for a person or an agent.",
+                "security": [],
+                "responses": {
+                    "200": {
+                        "description": "Markdown.",
+                        "content": {"text/markdown": {"schema": {"type": "string"}}},
+                    },
+                    **_errors("rate_limited", "server_error"),
+                },
+            }
+        },
     }
 
 

@@ -99,3 +99,12 @@ def test_wait_stops_at_the_timeout():
     )
     assert done is False
     assert now[0] == 5
+
+
+def test_the_progress_bar_fills_with_finished_outputs():
+    from reconciler.render.status import progress_bar
+
+    assert progress_bar(0, 12, width=12) == "[------------] 0/12 outputs finished"
+    assert progress_bar(3, 12, width=12) == "[###---------] 3/12 outputs finished"
+    assert progress_bar(12, 12, width=12) == "[############] 12/12 outputs finished"
+    assert progress_bar(0, 0, width=4) == "[----] 0/1 outputs finished"

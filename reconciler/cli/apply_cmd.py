@@ -36,6 +36,7 @@ from reconciler.model import STATUS_FAILED, Plan
 from reconciler.render.numbers import thousands
 from reconciler.render.plan_json import plan_from_json
 from reconciler.render.status import (
+    progress_bar,
     render_status_json,
     render_status_markdown,
     render_status_text,
@@ -226,11 +227,16 @@ def apply(
 
 
 def _progress(interactive: bool) -> Callable[[Pass, int], None]:
+    waiting_at_start: list[int] = []  # how many were unfinished at the first pass
+
     def on_pass(result: Pass, left: int) -> None:
         if not result.polled:
             return
         if interactive:
-            click.echo(f"\rWaiting for {left} output(s)…   ", nl=False, err=True)
+            if not waiting_at_start:
+                waiting_at_start.append(result.polled)
+            total = waiting_at_start[0]
+            click.echo(f"\r{progress_bar(max(0, total - left), total)}", nl=False, err=True)
             if not left:
                 click.echo("", err=True)
         elif result.changed or not left:

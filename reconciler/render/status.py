@@ -19,6 +19,13 @@ def counts_line(rows: Sequence[Row]) -> str:
     return f"{len(rows)} output{'s' if len(rows) != 1 else ''}: {parts}."
 
 
+def progress_bar(done: int, total: int, *, width: int = 30) -> str:
+    """`[##########--------------------] 4/12 outputs finished`, for a terminal line."""
+    total = max(total, done, 1)
+    filled = width * done // total
+    return f"[{'#' * filled}{'-' * (width - filled)}] {done}/{total} outputs finished"
+
+
 def render_status_text(rows: Sequence[Row]) -> str:
     if not rows:
         return counts_line(rows) + "\n"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 #: Bump when the generated files change, so cached workspaces are rebuilt.
-GENERATOR_VERSION = "3"
+GENERATOR_VERSION = "4"
 PER_FILE = 100
 MARKER = ".complete"
 

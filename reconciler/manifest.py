@@ -15,7 +15,7 @@ import itertools
 import math
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,9 @@ class Desired:
 
     creatives: tuple[Creative, ...]
     files: tuple[str, ...]
+    #: Each shown file name and the path it was read from (a name shown is not always a
+    #: path from here: `link/../x.yaml` is shown as `x.yaml`).
+    sources: Mapping[str, Path] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -131,7 +134,8 @@ class Loading:
             diagnostics += theirs[1]
         entries = _unique(entries, diagnostics)
         creatives = tuple(sorted((e.creative for e in entries), key=lambda c: c.address))
-        desired = Desired(creatives, tuple(shown for _, shown in self._files))
+        shown_files = tuple(shown for _, shown in self._files)
+        desired = Desired(creatives, shown_files, {shown: path for path, shown in self._files})
         return Report(desired, tuple(sorted(diagnostics)))
 
     def __enter__(self) -> Loading:
@@ -169,10 +173,12 @@ def _check_files(files: Sequence[tuple[Path, str]], limits: Limits) -> _Checked:
 class FieldLocator:
     """Where a creative's field got its value: the variant, the matrix value, the creative's
     own line or the file's defaults. Files are parsed again on demand, once each: this is
-    for the few creatives a later check (the catalog's) finds a problem in."""
+    for the few creatives a later check (the catalog's) finds a problem in. Anything
+    unexpected (the file changed or vanished since) gives None: the creative's line will do.
+    """
 
-    def __init__(self, root: Path, limits: Limits = DEFAULT_LIMITS) -> None:
-        self._root = root
+    def __init__(self, sources: Mapping[str, Path], limits: Limits = DEFAULT_LIMITS) -> None:
+        self._sources = sources
         self._limits = limits
         self._documents: dict[str, Document | None] = {}
 
@@ -181,31 +187,43 @@ class FieldLocator:
         if document is None:
             return None
         name, key = split_address(creative.address)
-        body = document.data.get("creatives", {}).get(name, {})
+        body = _mapping(_mapping(_mapping(document.data).get("creatives")).get(name))
+        wanted = creative.spec.get(field)
         path: DocPath | None = None
-        if key is not None and field in body.get("variants", {}).get(key, {}):
+        values = _mapping(body.get("matrix")).get(field)
+        if key is not None and field in _mapping(_mapping(body.get("variants")).get(key)):
             path = ("creatives", name, "variants", key, field)
-        elif key is not None and field in body.get("matrix", {}):
-            values = body["matrix"][field]
-            value = creative.spec.get(field)
-            index = next((i for i, v in enumerate(values) if _copy(v) == value), None)
+        elif key is not None and isinstance(values, list):
+            index = next((i for i, v in enumerate(values) if _copy(v) == wanted), None)
             path = ("creatives", name, "matrix", field) + ((index,) if index is not None else ())
         elif field in body:
             path = ("creatives", name, field)
-        elif field in document.data.get("defaults", {}):
+        elif field in _mapping(_mapping(document.data).get("defaults")):
             path = ("defaults", field)
-        if path is None:
-            return None
+        if path is None or (path[-1] == field and _copy(_value_at(document.data, path)) != wanted):
+            return None  # not found, or the file says something else now
         line, col = document.locate(path)
         return Location(document.file, line, col), format_path(path)
 
     def _document(self, shown: str) -> Document | None:
         if shown not in self._documents:
+            path = self._sources.get(shown)
             try:
-                self._documents[shown] = read(self._root / shown, shown, self._limits)
-            except ManifestError:  # changed since it was loaded: the creative's line will do
-                self._documents[shown] = None
+                found = read(path, shown, self._limits) if path is not None else None
+            except ManifestError:
+                found = None
+            self._documents[shown] = found
         return self._documents[shown]
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _value_at(data: Any, path: DocPath) -> Any:
+    for part in path:
+        data = data[part]
+    return data
 
 
 def _size(path: Path) -> int:

@@ -70,7 +70,7 @@ def load_inputs(
     if found is None and fallback_catalog is not None:
         found = fallback_catalog()
     if found is not None and check_catalog:
-        problems = catalog.check(desired.creatives, found, manifest.FieldLocator(root))
+        problems = catalog.check(desired.creatives, found, manifest.FieldLocator(desired.sources))
         if problems:
             raise ManifestError(problems)
     if state_error is not None:

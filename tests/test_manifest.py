@@ -515,7 +515,7 @@ def test_the_field_locator_finds_the_line_that_set_a_value(tmp_path: Path) -> No
     )
     desired = manifest.load([tmp_path], root=tmp_path)
     by_address = {c.address: c for c in desired.creatives}
-    locate = manifest.FieldLocator(tmp_path)
+    locate = manifest.FieldLocator(desired.sources)
 
     def where(address: str, field: str) -> tuple[str, str] | None:
         found = locate(by_address[address], field)
@@ -536,3 +536,37 @@ def test_the_field_locator_finds_the_line_that_set_a_value(tmp_path: Path) -> No
         "creatives.hero.template_slug",
     )
     assert where("hero[light]", "avatar_id") is None
+
+
+def test_the_field_locator_gives_up_quietly_when_a_file_changed_or_is_not_a_manifest(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, {"ads.yaml": HERO})
+    desired = manifest.load([tmp_path], root=tmp_path)
+    [hero] = desired.creatives
+    locate = manifest.FieldLocator(desired.sources)
+    assert locate(hero, "template_slug") is not None
+    for text in ("- not a manifest\n", "creatives:\n", "creatives:\n  hero: text\n", "{"):
+        (tmp_path / "ads.yaml").write_text(text)
+        assert manifest.FieldLocator(desired.sources)(hero, "template_slug") is None
+    (tmp_path / "ads.yaml").write_text(HERO.replace("product-shoot", "other"))
+    assert manifest.FieldLocator(desired.sources)(hero, "template_slug") is None
+    (tmp_path / "ads.yaml").unlink()
+    assert manifest.FieldLocator(desired.sources)(hero, "template_slug") is None
+
+
+def test_a_file_shown_by_another_name_is_located_where_it_was_read(tmp_path: Path) -> None:
+    # `link/../ads.yaml` is shown as `ads.yaml`, but it is read through the link.
+    elsewhere = tmp_path / "elsewhere" / "sub"
+    elsewhere.mkdir(parents=True)
+    (elsewhere.parent / "ads.yaml").write_text("\n" + HERO)
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "link").symlink_to(elsewhere)
+    (work / "ads.yaml").write_text("- a decoy, not a manifest\n")
+    desired = manifest.load([work / "link" / ".." / "ads.yaml"], root=work)
+    [hero] = desired.creatives
+    assert hero.location.file == "ads.yaml"
+    found = manifest.FieldLocator(desired.sources)(hero, "template_slug")
+    assert found is not None
+    assert (str(found[0]), found[1]) == ("ads.yaml:5:20", "creatives.hero.template_slug")

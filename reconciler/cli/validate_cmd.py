@@ -51,7 +51,7 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], output: str, catalog_p
     if found is None:
         click.echo(no_catalog_note(catalog_path), err=True)
     else:
-        locate = manifest.FieldLocator(root)
+        locate = manifest.FieldLocator(report.desired.sources)
         found_problems = catalog.check(report.desired.creatives, found, locate)
         problems = tuple(sorted((*problems, *found_problems)))
     files, creatives = len(report.desired.files), len(report.desired.creatives)

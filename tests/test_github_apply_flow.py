@@ -172,3 +172,15 @@ def test_apply_refuses_a_push_to_another_branch_than_the_default(world):
     assert world.outputs()["failure-reason"] == "wrong-event"
     assert world.fake.requests == []
     assert world.sandbox.stats()["batches"] == 0
+
+
+def test_without_the_default_branch_in_the_payload_github_is_asked(world):
+    step = world.step("push", "push_main_sparse.json", sha="9" * 40, ref="refs/heads/feature")
+    with pytest.raises(GitHubError) as caught:
+        github_apply(step, world.videotok)
+    assert caught.value.message == (
+        "github apply runs on a push to the default branch (main), not to feature. "
+        "Nothing was queued."
+    )
+    assert world.fake.requests == [("GET", f"/repos/{REPO}")]
+    assert world.sandbox.stats()["batches"] == 0

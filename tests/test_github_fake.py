@@ -134,6 +134,7 @@ class FakeGitHub:
             ("GET", r"/repos/([^/]+/[^/]+)/commits/([0-9a-f]+)/pulls", self._pulls),
             ("GET", r"/repos/([^/]+/[^/]+)/git/ref/heads/(.+)", self._ref),
             ("GET", r"/repos/([^/]+/[^/]+)/contents/(.+)", self._contents),
+            ("GET", r"/repos/([^/]+/[^/]+)()", self._repository),
         ]
         for method, pattern, route in routes:
             match = re.fullmatch(pattern, path)
@@ -176,6 +177,9 @@ class FakeGitHub:
 
     def _pulls(self, sha: str, **_: Any) -> httpx.Response:
         return httpx.Response(200, json=[self.pulls[n] for n in self.commit_pulls.get(sha, [])])
+
+    def _repository(self, _: str, **__: Any) -> httpx.Response:
+        return httpx.Response(200, json={"full_name": REPO, "default_branch": "main"})
 
     def _ref(self, branch: str, **_: Any) -> httpx.Response:
         if branch not in self.branches:

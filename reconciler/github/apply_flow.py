@@ -70,15 +70,6 @@ def _apply(step: Step, connect: Connect) -> int:
             hint="Plan on pull_request with `creatives github plan`; apply on push to the "
             "default branch, once the pull request is merged.",
         )
-    repository = env.event().get("repository")
-    default = repository.get("default_branch") if isinstance(repository, dict) else None
-    if isinstance(default, str) and default and env.branch != default:
-        raise GitHubError(
-            f"github apply runs on a push to the default branch ({default}), not to "
-            f"{env.branch}. Nothing was queued.",
-            reason="wrong-event",
-            hint="Limit the apply workflow to `on: push: branches: [" + default + "]`.",
-        )
     if step.github is None:
         raise GitHubError(
             "github apply needs a GitHub token (GITHUB_TOKEN) to find the reviewed plan and "
@@ -86,6 +77,14 @@ def _apply(step: Step, connect: Connect) -> int:
             reason="no-token",
         )
     github = step.github
+    default = _default_branch(step, github)
+    if env.branch != default:
+        raise GitHubError(
+            f"github apply runs on a push to the default branch ({default}), not to "
+            f"{env.branch}. Nothing was queued.",
+            reason="wrong-event",
+            hint="Limit the apply workflow to `on: push: branches: [" + default + "]`.",
+        )
     target = Target(env.repository, env.branch, repo_path(step))
     approval = find_approval(step, github)
     if approval.plan_hash is None and opts.require_approved_plan:
@@ -297,6 +296,21 @@ class _Committer:
         with untrusted(self.step):
             self.step.echo(text.rstrip("\n"))
         self.step.echo("::endgroup::")
+
+
+def _default_branch(step: Step, github: GitHubClient) -> str:
+    """The repository's default branch: from the push payload, else asked of GitHub."""
+    repository = step.env.event().get("repository")
+    default = repository.get("default_branch") if isinstance(repository, dict) else None
+    if not isinstance(default, str) or not default:
+        answer = github.request("GET", f"/repos/{step.env.repository}")
+        default = answer.get("default_branch") if isinstance(answer, dict) else None
+    if not isinstance(default, str) or not default:
+        raise GitHubError(
+            f"cannot tell the default branch of {step.env.repository}; nothing was queued.",
+            reason="github-api",
+        )
+    return default
 
 
 def _result_line(result: Result) -> str:

@@ -195,3 +195,18 @@ def test_raw_contents_come_back_as_text_and_errors_still_raise():
         with pytest.raises(GitHubApiError) as caught:
             github.request("GET", f"/repos/{REPO}/contents/nope.json", accept=raw)
     assert caught.value.status == 404
+
+
+def test_retry_after_as_an_http_date_is_read_in_utc():
+    from datetime import UTC, datetime, timedelta
+    from email.utils import format_datetime
+
+    when = format_datetime(datetime.now(UTC) + timedelta(seconds=4)).replace("+0000", "-0000")
+    sleeps: list[float] = []
+    handler, seen = answers(
+        httpx.Response(429, headers={"Retry-After": when}), httpx.Response(200, json={})
+    )
+    with make(handler, sleeps=sleeps) as github:
+        assert github.request("GET", "/repos/acme/ads") == {}
+    assert len(seen) == 2
+    assert 2 <= sleeps[0] <= 4

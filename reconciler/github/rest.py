@@ -6,7 +6,7 @@ import random
 import re
 import time
 from collections.abc import Callable, Mapping
-from email.utils import parsedate_to_datetime
+from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 from urllib.parse import quote
@@ -15,6 +15,7 @@ import httpx
 
 from reconciler import __version__, redact
 from reconciler.errors import GitHubError
+from reconciler.wire import retry_after
 
 API_VERSION = "2022-11-28"
 USER_AGENT = f"videotok-reconciler/{__version__}"
@@ -237,15 +238,9 @@ def _rate_limited(response: httpx.Response) -> bool:
 
 def _retry_after(response: httpx.Response) -> float | None:
     """`Retry-After` (seconds or an HTTP date), else `x-ratelimit-reset` (epoch seconds)."""
-    value = response.headers.get("retry-after")
-    if value is not None:
-        try:
-            return max(0.0, float(value))
-        except ValueError:
-            try:
-                return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
-            except (TypeError, ValueError):
-                return None
+    after = retry_after(response.headers, datetime.now(UTC))
+    if after is not None:
+        return after
     reset = response.headers.get("x-ratelimit-reset")
     if reset is not None and response.headers.get("x-ratelimit-remaining") == "0":
         try:

@@ -41,7 +41,7 @@ from reconciler.render.status import (
     render_status_markdown,
     render_status_text,
 )
-from reconciler.status import Pass, Poller, rows, wait
+from reconciler.status import Pass, Poller, rows, wait, waiting
 from reconciler.storage import LocalFileStorage
 
 
@@ -226,17 +226,16 @@ def apply(
         return code
 
 
-def _progress(interactive: bool) -> Callable[[Pass, int], None]:
-    waiting_at_start: list[int] = []  # how many were unfinished at the first pass
+def _progress(interactive: bool, unfinished: int) -> Callable[[Pass, int], None]:
+    """`unfinished`: outputs not finished when waiting began (missing ones are not waited
+    for, so they are not counted either)."""
 
     def on_pass(result: Pass, left: int) -> None:
         if not result.polled:
             return
         if interactive:
-            if not waiting_at_start:
-                waiting_at_start.append(result.polled)
-            total = waiting_at_start[0]
-            click.echo(f"\r{progress_bar(max(0, total - left), total)}", nl=False, err=True)
+            total = max(unfinished, left)
+            click.echo(f"\r{progress_bar(total - left, total)}", nl=False, err=True)
             if not left:
                 click.echo("", err=True)
         elif result.changed or not left:
@@ -257,7 +256,7 @@ def _wait_and_show(
         client,
         now=utc_now,
         timeout=timeout,
-        on_pass=_progress(interactive),
+        on_pass=_progress(interactive, len(waiting(ledger.state))),
     )
     _show(ledger, fmt)
     if not done:
@@ -324,7 +323,7 @@ def status(
                 client,
                 now=utc_now,
                 timeout=limit,
-                on_pass=_progress(sys.stderr.isatty() and do_wait),
+                on_pass=_progress(sys.stderr.isatty() and do_wait, len(waiting(current))),
             )
         _show(ledger, fmt)
         if do_wait and not done:

@@ -171,7 +171,10 @@ def catalog_source(access: ApiAccess) -> Callable[[], Catalog] | None:
         return None
 
     def fetch() -> Catalog:
-        with open_client(access) as client:
-            return catalog.parse(client.list_models(), client.list_assets())
+        # The very documents the embedded sandbox serves at /models and /assets: read in
+        # process, they spare starting a server (and a second one for apply) just to ask.
+        from reconciler.sandbox import catalog as served
+
+        return catalog.parse(served.models_document(), served.assets_document())
 
     return fetch

@@ -60,15 +60,9 @@ _TYPES = {
     ),
 }
 #: Which instances a keyword constrains; it says yes to every other kind.
-_GUARDS = {
-    "object": "isinstance({v}, dict)",
-    "array": "isinstance({v}, list)",
-    "string": "isinstance({v}, str)",
-    "number": "(isinstance({v}, int | float) and not isinstance({v}, bool))",
-}
+_GUARDS = {family: _TYPES[family] for family in ("object", "array", "string", "number")}
 #: The family a lone `type` already guarantees, so its keywords need no guard.
-_SURE = {"object": "object", "array": "array", "string": "string", "number": "number"}
-_SURE["integer"] = "number"
+_SURE = {**{family: family for family in _GUARDS}, "integer": "number"}
 _FAMILY = {
     "required": "object",
     "minProperties": "object",
@@ -267,17 +261,16 @@ class Generator:
             body = self._nested(sub, item, depth + 1)
             if body:
                 lines += [f"{pad}if {name!r} in {v}:", f"{pad}    {item} = {v}[{name!r}]", *body]
-        known = self._constant(frozenset(declared))
+        if extra is True or extra == {}:
+            return lines
+        known = self._constant(frozenset(declared)) if declared or extra is False else ""
         if extra is False:
             return [*lines, f"{pad}if not {v}.keys() <= {known}:", f"{pad}    {_FAIL}"]
         key, item = self._fresh("k"), self._fresh("p")
-        body = self._nested(extra, item, depth + 2)
-        if not body:
-            return lines
-        loop = [f"{pad}for {key}, {item} in {v}.items():"]
-        if declared:
-            return [*lines, *loop, f"{pad}    if {key} not in {known}:", *body]
-        return [*lines, *loop, *self._nested(extra, item, depth + 1)]
+        # Undeclared keys only: one level deeper when declared ones must be skipped.
+        skip = [f"{pad}    if {key} not in {known}:"] if declared else []
+        body = self._nested(extra, item, depth + 1 + len(skip))
+        return [*lines, f"{pad}for {key}, {item} in {v}.items():", *skip, *body] if body else lines
 
     def _declared(self, schema: Mapping[str, Any]) -> set[str]:
         names = set(schema.get("properties", {}))

@@ -4,6 +4,7 @@ generated for the shipped schemas are what the generator writes today."""
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 from typing import Any
 
@@ -140,3 +141,12 @@ def test_shipped_schemas_use_their_generated_module(name: str) -> None:
     changed["description"] = "edited without regenerating"
     assert generated_check(changed, module) is None
     assert generated_check(load_schema(name), "reconciler.checks.absent") is None
+
+
+@pytest.mark.parametrize("name", checks.SHIPPED)
+def test_every_constant_of_a_generated_module_is_used(name: str) -> None:
+    source = module_source(name)
+    constants = re.findall(r"^(_c\d+) = ", source, flags=re.MULTILINE)
+    assert constants
+    unused = [c for c in constants if len(re.findall(rf"\b{c}\b", source)) < 2]
+    assert unused == []

@@ -24,288 +24,241 @@ _c25 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
 _c27 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
 _c29 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
 _c35 = re.compile('^[A-Za-z0-9][A-Za-z0-9._/-]*$')
-_c36 = frozenset(())
-_c39 = frozenset(('aspect_ratio', 'audio_url', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'duration', 'generate_audio', 'labels', 'motion_video_url', 'preset_id', 'quality_tier', 'reference_image_urls', 'request_count', 'resolution', 'source_video_url'))
-_c43 = re.compile('^[a-z0-9][a-z0-9_-]*$')
-_c44 = frozenset(())
-_c48 = frozenset(('type',))
-_c50 = frozenset(('ai_model', 'static_ad', 'ugc_ad', 'video_ad'))
-_c51 = frozenset(('type',))
-_c58 = re.compile('\\S')
-_c60 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
-_c64 = re.compile('^\\S+$')
-_c66 = re.compile('^\\S+$')
-_c68 = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
-_c70 = re.compile('^\\S+$')
-_c72 = re.compile('^\\S+$')
-_c82 = re.compile('\\S')
+_c38 = frozenset(('aspect_ratio', 'audio_url', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'duration', 'generate_audio', 'labels', 'motion_video_url', 'preset_id', 'quality_tier', 'reference_image_urls', 'request_count', 'resolution', 'source_video_url'))
+_c42 = re.compile('^[a-z0-9][a-z0-9_-]*$')
+_c46 = frozenset(('type',))
+_c48 = frozenset(('ai_model', 'static_ad', 'ugc_ad', 'video_ad'))
+_c53 = re.compile('\\S')
+_c55 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
+_c59 = re.compile('^\\S+$')
+_c61 = re.compile('^\\S+$')
+_c63 = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
+_c65 = re.compile('^\\S+$')
+_c67 = re.compile('^\\S+$')
+_c77 = re.compile('\\S')
+_c78 = re.compile('^[^\\s,\\[\\]]+$')
+_c82 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
 _c83 = re.compile('^[^\\s,\\[\\]]+$')
-_c87 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
-_c88 = re.compile('^[^\\s,\\[\\]]+$')
+_c87 = re.compile('^[^\\s,\\[\\]]+$')
+_c91 = re.compile('^\\S+$')
 _c92 = re.compile('^[^\\s,\\[\\]]+$')
 _c96 = re.compile('^\\S+$')
 _c97 = re.compile('^[^\\s,\\[\\]]+$')
-_c101 = re.compile('^\\S+$')
+_c101 = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
 _c102 = re.compile('^[^\\s,\\[\\]]+$')
-_c106 = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
+_c106 = re.compile('^\\S+$')
 _c107 = re.compile('^[^\\s,\\[\\]]+$')
 _c111 = re.compile('^\\S+$')
 _c112 = re.compile('^[^\\s,\\[\\]]+$')
-_c116 = re.compile('^\\S+$')
-_c117 = re.compile('^[^\\s,\\[\\]]+$')
-_c118 = frozenset(('aspect_ratio', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'preset_id', 'prompt', 'resolution', 'template_slug'))
-_c122 = re.compile('^[a-z0-9][a-z0-9_-]*$')
-_c123 = frozenset(())
-_c128 = re.compile('\\S')
-_c130 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
+_c113 = frozenset(('aspect_ratio', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'preset_id', 'prompt', 'resolution', 'template_slug'))
+_c117 = re.compile('^[a-z0-9][a-z0-9_-]*$')
+_c122 = re.compile('\\S')
+_c124 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
+_c128 = re.compile('^\\S+$')
+_c130 = re.compile('^\\S+$')
+_c132 = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
 _c134 = re.compile('^\\S+$')
 _c136 = re.compile('^\\S+$')
-_c138 = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
-_c140 = re.compile('^\\S+$')
-_c142 = re.compile('^\\S+$')
-_c147 = frozenset(('aspect_ratio', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'description', 'labels', 'preset_id', 'prompt', 'reference_image_urls', 'request_count', 'resolution', 'revision', 'template_slug'))
-_c148 = frozenset(('aspect_ratio', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'description', 'labels', 'matrix', 'preset_id', 'prompt', 'reference_image_urls', 'request_count', 'resolution', 'revision', 'template_slug', 'type', 'variants'))
-_c151 = frozenset(('prompt',))
-_c153 = frozenset(('matrix',))
-_c155 = frozenset(('prompt',))
-_c156 = frozenset(('matrix',))
-_c160 = frozenset(('variants',))
-_c163 = frozenset(())
-_c166 = frozenset(('prompt',))
-_c167 = frozenset(('prompt',))
-_c168 = frozenset(('variants',))
-_c173 = frozenset(('template_slug',))
-_c175 = frozenset(('matrix',))
-_c177 = frozenset(('template_slug',))
-_c178 = frozenset(('matrix',))
-_c182 = frozenset(('variants',))
-_c185 = frozenset(())
-_c188 = frozenset(('template_slug',))
-_c189 = frozenset(('template_slug',))
-_c190 = frozenset(('variants',))
-_c194 = frozenset(('matrix', 'variants'))
-_c196 = frozenset(('type',))
-_c198 = frozenset(('type',))
-_c205 = re.compile('\\S')
-_c207 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
-_c211 = re.compile('^\\S+$')
-_c213 = re.compile('^\\S+$')
-_c215 = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
-_c217 = re.compile('^\\S+$')
-_c220 = re.compile('^\\S+$')
-_c222 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c224 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c226 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c236 = re.compile('\\S')
-_c237 = re.compile('^[^\\s,\\[\\]]+$')
-_c241 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
-_c242 = re.compile('^[^\\s,\\[\\]]+$')
-_c246 = re.compile('^[^\\s,\\[\\]]+$')
-_c250 = re.compile('^\\S+$')
-_c251 = re.compile('^[^\\s,\\[\\]]+$')
-_c255 = re.compile('^\\S+$')
-_c256 = re.compile('^[^\\s,\\[\\]]+$')
-_c260 = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
-_c261 = re.compile('^[^\\s,\\[\\]]+$')
-_c265 = re.compile('^\\S+$')
-_c266 = re.compile('^[^\\s,\\[\\]]+$')
-_c270 = re.compile('^[^\\s,\\[\\]]+$')
-_c274 = re.compile('^\\S+$')
-_c275 = re.compile('^[^\\s,\\[\\]]+$')
-_c279 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c280 = re.compile('^[^\\s,\\[\\]]+$')
-_c284 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c285 = re.compile('^[^\\s,\\[\\]]+$')
-_c289 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c290 = re.compile('^[^\\s,\\[\\]]+$')
-_c291 = frozenset(('aspect_ratio', 'audio_url', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'duration', 'motion_video_url', 'preset_id', 'prompt', 'quality_tier', 'source_video_url', 'template_slug'))
-_c295 = re.compile('^[a-z0-9][a-z0-9_-]*$')
-_c296 = frozenset(())
-_c301 = re.compile('\\S')
-_c303 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
-_c307 = re.compile('^\\S+$')
-_c309 = re.compile('^\\S+$')
-_c311 = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
-_c313 = re.compile('^\\S+$')
-_c316 = re.compile('^\\S+$')
-_c318 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c320 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c322 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c327 = frozenset(('aspect_ratio', 'audio_url', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'description', 'duration', 'labels', 'motion_video_url', 'preset_id', 'prompt', 'quality_tier', 'reference_image_urls', 'request_count', 'revision', 'source_video_url', 'template_slug'))
-_c328 = frozenset(('aspect_ratio', 'audio_url', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'description', 'duration', 'labels', 'matrix', 'motion_video_url', 'preset_id', 'prompt', 'quality_tier', 'reference_image_urls', 'request_count', 'revision', 'source_video_url', 'template_slug', 'type', 'variants'))
-_c331 = frozenset(('prompt',))
-_c333 = frozenset(('matrix',))
-_c335 = frozenset(('prompt',))
-_c336 = frozenset(('matrix',))
-_c340 = frozenset(('variants',))
-_c343 = frozenset(())
-_c346 = frozenset(('prompt',))
-_c347 = frozenset(('prompt',))
-_c348 = frozenset(('variants',))
-_c353 = frozenset(('template_slug',))
-_c355 = frozenset(('matrix',))
-_c357 = frozenset(('template_slug',))
-_c358 = frozenset(('matrix',))
-_c362 = frozenset(('variants',))
-_c365 = frozenset(())
-_c368 = frozenset(('template_slug',))
-_c369 = frozenset(('template_slug',))
-_c370 = frozenset(('variants',))
-_c374 = frozenset(('matrix', 'variants'))
-_c376 = frozenset(('type',))
-_c378 = frozenset(('type',))
-_c385 = re.compile('\\S')
-_c387 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
-_c391 = re.compile('^\\S+$')
-_c393 = re.compile('^\\S+$')
+_c141 = frozenset(('aspect_ratio', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'description', 'labels', 'preset_id', 'prompt', 'reference_image_urls', 'request_count', 'resolution', 'revision', 'template_slug'))
+_c142 = frozenset(('aspect_ratio', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'description', 'labels', 'matrix', 'preset_id', 'prompt', 'reference_image_urls', 'request_count', 'resolution', 'revision', 'template_slug', 'type', 'variants'))
+_c145 = frozenset(('prompt',))
+_c147 = frozenset(('matrix',))
+_c149 = frozenset(('prompt',))
+_c151 = frozenset(('variants',))
+_c156 = frozenset(('prompt',))
+_c159 = frozenset(('template_slug',))
+_c161 = frozenset(('matrix',))
+_c163 = frozenset(('template_slug',))
+_c165 = frozenset(('variants',))
+_c170 = frozenset(('template_slug',))
+_c172 = frozenset(('matrix', 'variants'))
+_c174 = frozenset(('type',))
+_c180 = re.compile('\\S')
+_c182 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
+_c186 = re.compile('^\\S+$')
+_c188 = re.compile('^\\S+$')
+_c190 = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
+_c192 = re.compile('^\\S+$')
+_c195 = re.compile('^\\S+$')
+_c197 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c199 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c201 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c211 = re.compile('\\S')
+_c212 = re.compile('^[^\\s,\\[\\]]+$')
+_c216 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
+_c217 = re.compile('^[^\\s,\\[\\]]+$')
+_c221 = re.compile('^[^\\s,\\[\\]]+$')
+_c225 = re.compile('^\\S+$')
+_c226 = re.compile('^[^\\s,\\[\\]]+$')
+_c230 = re.compile('^\\S+$')
+_c231 = re.compile('^[^\\s,\\[\\]]+$')
+_c235 = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
+_c236 = re.compile('^[^\\s,\\[\\]]+$')
+_c240 = re.compile('^\\S+$')
+_c241 = re.compile('^[^\\s,\\[\\]]+$')
+_c245 = re.compile('^[^\\s,\\[\\]]+$')
+_c249 = re.compile('^\\S+$')
+_c250 = re.compile('^[^\\s,\\[\\]]+$')
+_c254 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c255 = re.compile('^[^\\s,\\[\\]]+$')
+_c259 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c260 = re.compile('^[^\\s,\\[\\]]+$')
+_c264 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c265 = re.compile('^[^\\s,\\[\\]]+$')
+_c266 = frozenset(('aspect_ratio', 'audio_url', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'duration', 'motion_video_url', 'preset_id', 'prompt', 'quality_tier', 'source_video_url', 'template_slug'))
+_c270 = re.compile('^[a-z0-9][a-z0-9_-]*$')
+_c275 = re.compile('\\S')
+_c277 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
+_c281 = re.compile('^\\S+$')
+_c283 = re.compile('^\\S+$')
+_c285 = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
+_c287 = re.compile('^\\S+$')
+_c290 = re.compile('^\\S+$')
+_c292 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c294 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c296 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c301 = frozenset(('aspect_ratio', 'audio_url', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'description', 'duration', 'labels', 'motion_video_url', 'preset_id', 'prompt', 'quality_tier', 'reference_image_urls', 'request_count', 'revision', 'source_video_url', 'template_slug'))
+_c302 = frozenset(('aspect_ratio', 'audio_url', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'description', 'duration', 'labels', 'matrix', 'motion_video_url', 'preset_id', 'prompt', 'quality_tier', 'reference_image_urls', 'request_count', 'revision', 'source_video_url', 'template_slug', 'type', 'variants'))
+_c305 = frozenset(('prompt',))
+_c307 = frozenset(('matrix',))
+_c309 = frozenset(('prompt',))
+_c311 = frozenset(('variants',))
+_c316 = frozenset(('prompt',))
+_c319 = frozenset(('template_slug',))
+_c321 = frozenset(('matrix',))
+_c323 = frozenset(('template_slug',))
+_c325 = frozenset(('variants',))
+_c330 = frozenset(('template_slug',))
+_c332 = frozenset(('matrix', 'variants'))
+_c334 = frozenset(('type',))
+_c340 = re.compile('\\S')
+_c342 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
+_c346 = re.compile('^\\S+$')
+_c348 = re.compile('^\\S+$')
+_c350 = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
+_c352 = re.compile('^\\S+$')
+_c355 = re.compile('^\\S+$')
+_c357 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c359 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c361 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c371 = re.compile('\\S')
+_c372 = re.compile('^[^\\s,\\[\\]]+$')
+_c376 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
+_c377 = re.compile('^[^\\s,\\[\\]]+$')
+_c381 = re.compile('^[^\\s,\\[\\]]+$')
+_c385 = re.compile('^\\S+$')
+_c386 = re.compile('^[^\\s,\\[\\]]+$')
+_c390 = re.compile('^\\S+$')
+_c391 = re.compile('^[^\\s,\\[\\]]+$')
 _c395 = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
-_c397 = re.compile('^\\S+$')
+_c396 = re.compile('^[^\\s,\\[\\]]+$')
 _c400 = re.compile('^\\S+$')
-_c402 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c404 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c406 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c416 = re.compile('\\S')
-_c417 = re.compile('^[^\\s,\\[\\]]+$')
-_c421 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
-_c422 = re.compile('^[^\\s,\\[\\]]+$')
-_c426 = re.compile('^[^\\s,\\[\\]]+$')
-_c430 = re.compile('^\\S+$')
-_c431 = re.compile('^[^\\s,\\[\\]]+$')
-_c435 = re.compile('^\\S+$')
-_c436 = re.compile('^[^\\s,\\[\\]]+$')
-_c440 = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
-_c441 = re.compile('^[^\\s,\\[\\]]+$')
-_c445 = re.compile('^\\S+$')
-_c446 = re.compile('^[^\\s,\\[\\]]+$')
-_c450 = re.compile('^[^\\s,\\[\\]]+$')
-_c454 = re.compile('^\\S+$')
-_c455 = re.compile('^[^\\s,\\[\\]]+$')
-_c459 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c460 = re.compile('^[^\\s,\\[\\]]+$')
-_c464 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c465 = re.compile('^[^\\s,\\[\\]]+$')
-_c469 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c470 = re.compile('^[^\\s,\\[\\]]+$')
-_c471 = frozenset(('aspect_ratio', 'audio_url', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'duration', 'motion_video_url', 'preset_id', 'prompt', 'quality_tier', 'source_video_url', 'template_slug'))
-_c475 = re.compile('^[a-z0-9][a-z0-9_-]*$')
-_c476 = frozenset(())
-_c481 = re.compile('\\S')
-_c483 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
-_c487 = re.compile('^\\S+$')
-_c489 = re.compile('^\\S+$')
-_c491 = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
-_c493 = re.compile('^\\S+$')
-_c496 = re.compile('^\\S+$')
-_c498 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c500 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c502 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c507 = frozenset(('aspect_ratio', 'audio_url', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'description', 'duration', 'labels', 'motion_video_url', 'preset_id', 'prompt', 'quality_tier', 'reference_image_urls', 'request_count', 'revision', 'source_video_url', 'template_slug'))
-_c508 = frozenset(('aspect_ratio', 'audio_url', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'description', 'duration', 'labels', 'matrix', 'motion_video_url', 'preset_id', 'prompt', 'quality_tier', 'reference_image_urls', 'request_count', 'revision', 'source_video_url', 'template_slug', 'type', 'variants'))
-_c511 = frozenset(('prompt',))
-_c513 = frozenset(('matrix',))
-_c515 = frozenset(('prompt',))
-_c516 = frozenset(('matrix',))
-_c520 = frozenset(('variants',))
-_c523 = frozenset(())
-_c526 = frozenset(('prompt',))
-_c527 = frozenset(('prompt',))
-_c528 = frozenset(('variants',))
-_c533 = frozenset(('template_slug',))
-_c535 = frozenset(('matrix',))
-_c537 = frozenset(('template_slug',))
-_c538 = frozenset(('matrix',))
-_c542 = frozenset(('variants',))
-_c545 = frozenset(())
-_c548 = frozenset(('template_slug',))
-_c549 = frozenset(('template_slug',))
-_c550 = frozenset(('variants',))
-_c554 = frozenset(('matrix', 'variants'))
-_c556 = frozenset(('type',))
-_c558 = frozenset(('type',))
-_c565 = re.compile('\\S')
-_c567 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
-_c571 = re.compile('^\\S+$')
+_c401 = re.compile('^[^\\s,\\[\\]]+$')
+_c405 = re.compile('^[^\\s,\\[\\]]+$')
+_c409 = re.compile('^\\S+$')
+_c410 = re.compile('^[^\\s,\\[\\]]+$')
+_c414 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c415 = re.compile('^[^\\s,\\[\\]]+$')
+_c419 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c420 = re.compile('^[^\\s,\\[\\]]+$')
+_c424 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c425 = re.compile('^[^\\s,\\[\\]]+$')
+_c426 = frozenset(('aspect_ratio', 'audio_url', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'duration', 'motion_video_url', 'preset_id', 'prompt', 'quality_tier', 'source_video_url', 'template_slug'))
+_c430 = re.compile('^[a-z0-9][a-z0-9_-]*$')
+_c435 = re.compile('\\S')
+_c437 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
+_c441 = re.compile('^\\S+$')
+_c443 = re.compile('^\\S+$')
+_c445 = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
+_c447 = re.compile('^\\S+$')
+_c450 = re.compile('^\\S+$')
+_c452 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c454 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c456 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c461 = frozenset(('aspect_ratio', 'audio_url', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'description', 'duration', 'labels', 'motion_video_url', 'preset_id', 'prompt', 'quality_tier', 'reference_image_urls', 'request_count', 'revision', 'source_video_url', 'template_slug'))
+_c462 = frozenset(('aspect_ratio', 'audio_url', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'description', 'duration', 'labels', 'matrix', 'motion_video_url', 'preset_id', 'prompt', 'quality_tier', 'reference_image_urls', 'request_count', 'revision', 'source_video_url', 'template_slug', 'type', 'variants'))
+_c465 = frozenset(('prompt',))
+_c467 = frozenset(('matrix',))
+_c469 = frozenset(('prompt',))
+_c471 = frozenset(('variants',))
+_c476 = frozenset(('prompt',))
+_c479 = frozenset(('template_slug',))
+_c481 = frozenset(('matrix',))
+_c483 = frozenset(('template_slug',))
+_c485 = frozenset(('variants',))
+_c490 = frozenset(('template_slug',))
+_c492 = frozenset(('matrix', 'variants'))
+_c494 = frozenset(('type',))
+_c500 = re.compile('\\S')
+_c502 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
+_c506 = re.compile('^\\S+$')
+_c508 = re.compile('^\\S+$')
+_c510 = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
+_c512 = re.compile('^\\S+$')
+_c514 = re.compile('^\\S+$')
+_c516 = re.compile('^\\S+$')
+_c519 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c521 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c523 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c534 = re.compile('\\S')
+_c535 = re.compile('^[^\\s,\\[\\]]+$')
+_c539 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
+_c540 = re.compile('^[^\\s,\\[\\]]+$')
+_c544 = re.compile('^[^\\s,\\[\\]]+$')
+_c548 = re.compile('^\\S+$')
+_c549 = re.compile('^[^\\s,\\[\\]]+$')
+_c553 = re.compile('^\\S+$')
+_c554 = re.compile('^[^\\s,\\[\\]]+$')
+_c558 = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
+_c559 = re.compile('^[^\\s,\\[\\]]+$')
+_c563 = re.compile('^\\S+$')
+_c564 = re.compile('^[^\\s,\\[\\]]+$')
+_c568 = re.compile('^\\S+$')
+_c569 = re.compile('^[^\\s,\\[\\]]+$')
 _c573 = re.compile('^\\S+$')
-_c575 = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
-_c577 = re.compile('^\\S+$')
-_c579 = re.compile('^\\S+$')
-_c581 = re.compile('^\\S+$')
-_c584 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c586 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c588 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c599 = re.compile('\\S')
-_c600 = re.compile('^[^\\s,\\[\\]]+$')
-_c604 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
-_c605 = re.compile('^[^\\s,\\[\\]]+$')
-_c609 = re.compile('^[^\\s,\\[\\]]+$')
+_c574 = re.compile('^[^\\s,\\[\\]]+$')
+_c578 = re.compile('^[^\\s,\\[\\]]+$')
+_c582 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c583 = re.compile('^[^\\s,\\[\\]]+$')
+_c587 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c588 = re.compile('^[^\\s,\\[\\]]+$')
+_c592 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c593 = re.compile('^[^\\s,\\[\\]]+$')
+_c597 = re.compile('^[^\\s,\\[\\]]+$')
+_c598 = frozenset(('aspect_ratio', 'audio_url', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'duration', 'generate_audio', 'model_slug', 'motion_video_url', 'preset_id', 'prompt', 'resolution', 'source_video_url', 'variant_id'))
+_c602 = re.compile('^[a-z0-9][a-z0-9_-]*$')
+_c607 = re.compile('\\S')
+_c609 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
 _c613 = re.compile('^\\S+$')
-_c614 = re.compile('^[^\\s,\\[\\]]+$')
-_c618 = re.compile('^\\S+$')
-_c619 = re.compile('^[^\\s,\\[\\]]+$')
-_c623 = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
-_c624 = re.compile('^[^\\s,\\[\\]]+$')
-_c628 = re.compile('^\\S+$')
-_c629 = re.compile('^[^\\s,\\[\\]]+$')
-_c633 = re.compile('^\\S+$')
-_c634 = re.compile('^[^\\s,\\[\\]]+$')
-_c638 = re.compile('^\\S+$')
-_c639 = re.compile('^[^\\s,\\[\\]]+$')
-_c643 = re.compile('^[^\\s,\\[\\]]+$')
-_c647 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c648 = re.compile('^[^\\s,\\[\\]]+$')
-_c652 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c653 = re.compile('^[^\\s,\\[\\]]+$')
-_c657 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c658 = re.compile('^[^\\s,\\[\\]]+$')
-_c662 = re.compile('^[^\\s,\\[\\]]+$')
-_c663 = frozenset(('aspect_ratio', 'audio_url', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'duration', 'generate_audio', 'model_slug', 'motion_video_url', 'preset_id', 'prompt', 'resolution', 'source_video_url', 'variant_id'))
-_c667 = re.compile('^[a-z0-9][a-z0-9_-]*$')
-_c668 = frozenset(())
-_c673 = re.compile('\\S')
-_c675 = re.compile('^(auto|[1-9][0-9]*:[1-9][0-9]*)$')
-_c679 = re.compile('^\\S+$')
-_c681 = re.compile('^\\S+$')
-_c683 = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
-_c685 = re.compile('^\\S+$')
-_c687 = re.compile('^\\S+$')
-_c689 = re.compile('^\\S+$')
-_c692 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c694 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c696 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
-_c702 = frozenset(('aspect_ratio', 'audio_url', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'description', 'duration', 'generate_audio', 'labels', 'model_slug', 'motion_video_url', 'preset_id', 'prompt', 'reference_image_urls', 'request_count', 'resolution', 'revision', 'source_video_url', 'variant_id'))
-_c703 = frozenset(('aspect_ratio', 'audio_url', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'description', 'duration', 'generate_audio', 'labels', 'matrix', 'model_slug', 'motion_video_url', 'preset_id', 'prompt', 'reference_image_urls', 'request_count', 'resolution', 'revision', 'source_video_url', 'type', 'variant_id', 'variants'))
-_c706 = frozenset(('prompt',))
-_c708 = frozenset(('matrix',))
-_c710 = frozenset(('prompt',))
-_c711 = frozenset(('matrix',))
-_c715 = frozenset(('variants',))
-_c718 = frozenset(())
-_c721 = frozenset(('prompt',))
-_c722 = frozenset(('prompt',))
-_c723 = frozenset(('variants',))
-_c728 = frozenset(('model_slug',))
-_c730 = frozenset(('matrix',))
-_c732 = frozenset(('model_slug',))
-_c733 = frozenset(('matrix',))
-_c737 = frozenset(('variants',))
-_c740 = frozenset(())
-_c743 = frozenset(('model_slug',))
-_c744 = frozenset(('model_slug',))
-_c745 = frozenset(('variants',))
-_c750 = frozenset(('variant_id',))
-_c752 = frozenset(('matrix',))
-_c754 = frozenset(('variant_id',))
-_c755 = frozenset(('matrix',))
-_c759 = frozenset(('variants',))
-_c762 = frozenset(())
-_c765 = frozenset(('variant_id',))
-_c766 = frozenset(('variant_id',))
-_c767 = frozenset(('variants',))
-_c771 = frozenset(('matrix', 'variants'))
-_c773 = frozenset(('type',))
-_c775 = frozenset(('type',))
-_c778 = frozenset(('creatives', 'defaults', 'version'))
-_c779 = frozenset(('creatives',))
+_c615 = re.compile('^\\S+$')
+_c617 = re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
+_c619 = re.compile('^\\S+$')
+_c621 = re.compile('^\\S+$')
+_c623 = re.compile('^\\S+$')
+_c626 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c628 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c630 = re.compile('^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#]\\S*)?$')
+_c636 = frozenset(('aspect_ratio', 'audio_url', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'description', 'duration', 'generate_audio', 'labels', 'model_slug', 'motion_video_url', 'preset_id', 'prompt', 'reference_image_urls', 'request_count', 'resolution', 'revision', 'source_video_url', 'variant_id'))
+_c637 = frozenset(('aspect_ratio', 'audio_url', 'avatar_id', 'brand_kit_id', 'custom_reference_inspiration_id', 'description', 'duration', 'generate_audio', 'labels', 'matrix', 'model_slug', 'motion_video_url', 'preset_id', 'prompt', 'reference_image_urls', 'request_count', 'resolution', 'revision', 'source_video_url', 'type', 'variant_id', 'variants'))
+_c640 = frozenset(('prompt',))
+_c642 = frozenset(('matrix',))
+_c644 = frozenset(('prompt',))
+_c646 = frozenset(('variants',))
+_c651 = frozenset(('prompt',))
+_c654 = frozenset(('model_slug',))
+_c656 = frozenset(('matrix',))
+_c658 = frozenset(('model_slug',))
+_c660 = frozenset(('variants',))
+_c665 = frozenset(('model_slug',))
+_c668 = frozenset(('variant_id',))
+_c670 = frozenset(('matrix',))
+_c672 = frozenset(('variant_id',))
+_c674 = frozenset(('variants',))
+_c679 = frozenset(('variant_id',))
+_c681 = frozenset(('matrix', 'variants'))
+_c683 = frozenset(('type',))
+_c685 = frozenset(('creatives', 'defaults', 'version'))
+_c686 = frozenset(('creatives',))
 
 
 def _check9(v: Any) -> bool:
@@ -328,8 +281,8 @@ def _check33(v: Any) -> bool:
         if isinstance(k34, str):
             if _c35.search(k34) is None:
                 return False
-    for k37, p38 in v.items():
-        if not (isinstance(p38, str)):
+    for k36, p37 in v.items():
+        if not (isinstance(p37, str)):
             return False
     return True
 
@@ -423,8 +376,26 @@ def _check5(v: Any) -> bool:
         p32 = v['labels']
         if not _check33(p32):
             return False
-    if not v.keys() <= _c39:
+    if not v.keys() <= _c38:
         return False
+    return True
+
+
+def _check75(v: Any) -> bool:
+    if not (isinstance(v, list)):
+        return False
+    if len(v) < 1:
+        return False
+    if not _unique(v):
+        return False
+    for i76 in v:
+        if not (isinstance(i76, str)):
+            return False
+        if _c77.search(i76) is None:
+            return False
+        if isinstance(i76, str):
+            if _c78.search(i76) is None:
+                return False
     return True
 
 
@@ -454,30 +425,30 @@ def _check85(v: Any) -> bool:
     if not _unique(v):
         return False
     for i86 in v:
-        if not (isinstance(i86, str)):
+        if not (((isinstance(i86, int) and not isinstance(i86, bool)) or (isinstance(i86, float) and i86.is_integer()))):
             return False
-        if _c87.search(i86) is None:
+        if i86 < 1:
             return False
         if isinstance(i86, str):
-            if _c88.search(i86) is None:
+            if _c87.search(i86) is None:
                 return False
     return True
 
 
-def _check90(v: Any) -> bool:
+def _check89(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
     if len(v) < 1:
         return False
     if not _unique(v):
         return False
-    for i91 in v:
-        if not (((isinstance(i91, int) and not isinstance(i91, bool)) or (isinstance(i91, float) and i91.is_integer()))):
+    for i90 in v:
+        if not (isinstance(i90, str)):
             return False
-        if i91 < 1:
+        if _c91.search(i90) is None:
             return False
-        if isinstance(i91, str):
-            if _c92.search(i91) is None:
+        if isinstance(i90, str):
+            if _c92.search(i90) is None:
                 return False
     return True
 
@@ -554,144 +525,44 @@ def _check109(v: Any) -> bool:
     return True
 
 
-def _check114(v: Any) -> bool:
-    if not (isinstance(v, list)):
-        return False
-    if len(v) < 1:
-        return False
-    if not _unique(v):
-        return False
-    for i115 in v:
-        if not (isinstance(i115, str)):
-            return False
-        if _c116.search(i115) is None:
-            return False
-        if isinstance(i115, str):
-            if _c117.search(i115) is None:
-                return False
-    return True
-
-
-def _check78(v: Any) -> bool:
+def _check73(v: Any) -> bool:
     if not (isinstance(v, dict)):
         return False
     if len(v) < 1:
         return False
     if 'prompt' in v:
-        p79 = v['prompt']
+        p74 = v['prompt']
+        if not _check75(p74):
+            return False
+    if 'aspect_ratio' in v:
+        p79 = v['aspect_ratio']
         if not _check80(p79):
             return False
-    if 'aspect_ratio' in v:
-        p84 = v['aspect_ratio']
+    if 'brand_kit_id' in v:
+        p84 = v['brand_kit_id']
         if not _check85(p84):
             return False
-    if 'brand_kit_id' in v:
-        p89 = v['brand_kit_id']
-        if not _check90(p89):
-            return False
     if 'avatar_id' in v:
-        p93 = v['avatar_id']
+        p88 = v['avatar_id']
+        if not _check89(p88):
+            return False
+    if 'preset_id' in v:
+        p93 = v['preset_id']
         if not _check94(p93):
             return False
-    if 'preset_id' in v:
-        p98 = v['preset_id']
+    if 'custom_reference_inspiration_id' in v:
+        p98 = v['custom_reference_inspiration_id']
         if not _check99(p98):
             return False
-    if 'custom_reference_inspiration_id' in v:
-        p103 = v['custom_reference_inspiration_id']
+    if 'template_slug' in v:
+        p103 = v['template_slug']
         if not _check104(p103):
             return False
-    if 'template_slug' in v:
-        p108 = v['template_slug']
+    if 'resolution' in v:
+        p108 = v['resolution']
         if not _check109(p108):
             return False
-    if 'resolution' in v:
-        p113 = v['resolution']
-        if not _check114(p113):
-            return False
-    if not v.keys() <= _c118:
-        return False
-    return True
-
-
-def _check126(v: Any) -> bool:
-    if not (isinstance(v, dict)):
-        return False
-    if 'prompt' in v:
-        p127 = v['prompt']
-        if not (isinstance(p127, str)):
-            return False
-        if _c128.search(p127) is None:
-            return False
-    if 'aspect_ratio' in v:
-        p129 = v['aspect_ratio']
-        if not (isinstance(p129, str)):
-            return False
-        if _c130.search(p129) is None:
-            return False
-    if 'reference_image_urls' in v:
-        p131 = v['reference_image_urls']
-        if not _check9(p131):
-            return False
-    if 'brand_kit_id' in v:
-        p132 = v['brand_kit_id']
-        if not (((isinstance(p132, int) and not isinstance(p132, bool)) or (isinstance(p132, float) and p132.is_integer()))):
-            return False
-        if p132 < 1:
-            return False
-    if 'avatar_id' in v:
-        p133 = v['avatar_id']
-        if not (isinstance(p133, str)):
-            return False
-        if _c134.search(p133) is None:
-            return False
-    if 'preset_id' in v:
-        p135 = v['preset_id']
-        if not (isinstance(p135, str)):
-            return False
-        if _c136.search(p135) is None:
-            return False
-    if 'custom_reference_inspiration_id' in v:
-        p137 = v['custom_reference_inspiration_id']
-        if not (isinstance(p137, str)):
-            return False
-        if _c138.search(p137) is None:
-            return False
-    if 'template_slug' in v:
-        p139 = v['template_slug']
-        if not (isinstance(p139, str)):
-            return False
-        if _c140.search(p139) is None:
-            return False
-    if 'resolution' in v:
-        p141 = v['resolution']
-        if not (isinstance(p141, str)):
-            return False
-        if _c142.search(p141) is None:
-            return False
-    if 'request_count' in v:
-        p143 = v['request_count']
-        if not (((isinstance(p143, int) and not isinstance(p143, bool)) or (isinstance(p143, float) and p143.is_integer()))):
-            return False
-        if p143 < 1:
-            return False
-        if p143 > 10:
-            return False
-    if 'revision' in v:
-        p144 = v['revision']
-        if not (((isinstance(p144, int) and not isinstance(p144, bool)) or (isinstance(p144, float) and p144.is_integer()))):
-            return False
-        if p144 < 0:
-            return False
-    if 'labels' in v:
-        p145 = v['labels']
-        if not _check33(p145):
-            return False
-    if 'description' in v:
-        p146 = v['description']
-        if not (isinstance(p146, str)):
-            return False
-    if not v.keys() <= _c147:
+    if not v.keys() <= _c113:
         return False
     return True
 
@@ -699,16 +570,126 @@ def _check126(v: Any) -> bool:
 def _check120(v: Any) -> bool:
     if not (isinstance(v, dict)):
         return False
+    if 'prompt' in v:
+        p121 = v['prompt']
+        if not (isinstance(p121, str)):
+            return False
+        if _c122.search(p121) is None:
+            return False
+    if 'aspect_ratio' in v:
+        p123 = v['aspect_ratio']
+        if not (isinstance(p123, str)):
+            return False
+        if _c124.search(p123) is None:
+            return False
+    if 'reference_image_urls' in v:
+        p125 = v['reference_image_urls']
+        if not _check9(p125):
+            return False
+    if 'brand_kit_id' in v:
+        p126 = v['brand_kit_id']
+        if not (((isinstance(p126, int) and not isinstance(p126, bool)) or (isinstance(p126, float) and p126.is_integer()))):
+            return False
+        if p126 < 1:
+            return False
+    if 'avatar_id' in v:
+        p127 = v['avatar_id']
+        if not (isinstance(p127, str)):
+            return False
+        if _c128.search(p127) is None:
+            return False
+    if 'preset_id' in v:
+        p129 = v['preset_id']
+        if not (isinstance(p129, str)):
+            return False
+        if _c130.search(p129) is None:
+            return False
+    if 'custom_reference_inspiration_id' in v:
+        p131 = v['custom_reference_inspiration_id']
+        if not (isinstance(p131, str)):
+            return False
+        if _c132.search(p131) is None:
+            return False
+    if 'template_slug' in v:
+        p133 = v['template_slug']
+        if not (isinstance(p133, str)):
+            return False
+        if _c134.search(p133) is None:
+            return False
+    if 'resolution' in v:
+        p135 = v['resolution']
+        if not (isinstance(p135, str)):
+            return False
+        if _c136.search(p135) is None:
+            return False
+    if 'request_count' in v:
+        p137 = v['request_count']
+        if not (((isinstance(p137, int) and not isinstance(p137, bool)) or (isinstance(p137, float) and p137.is_integer()))):
+            return False
+        if p137 < 1:
+            return False
+        if p137 > 10:
+            return False
+    if 'revision' in v:
+        p138 = v['revision']
+        if not (((isinstance(p138, int) and not isinstance(p138, bool)) or (isinstance(p138, float) and p138.is_integer()))):
+            return False
+        if p138 < 0:
+            return False
+    if 'labels' in v:
+        p139 = v['labels']
+        if not _check33(p139):
+            return False
+    if 'description' in v:
+        p140 = v['description']
+        if not (isinstance(p140, str)):
+            return False
+    if not v.keys() <= _c141:
+        return False
+    return True
+
+
+def _check115(v: Any) -> bool:
+    if not (isinstance(v, dict)):
+        return False
     if len(v) < 1:
         return False
-    for k121 in v:
-        if not (isinstance(k121, str)):
+    for k116 in v:
+        if not (isinstance(k116, str)):
             return False
-        if _c122.search(k121) is None:
+        if _c117.search(k116) is None:
             return False
-    for k124, p125 in v.items():
-        if not _check126(p125):
+    for k118, p119 in v.items():
+        if not _check120(p119):
             return False
+    return True
+
+
+def _check144(v: Any) -> bool:
+    if isinstance(v, dict):
+        if not v.keys() >= _c145:
+            return False
+    return True
+
+
+def _check146(v: Any) -> bool:
+    if isinstance(v, dict):
+        if not v.keys() >= _c147:
+            return False
+        if 'matrix' in v:
+            p148 = v['matrix']
+            if isinstance(p148, dict):
+                if not p148.keys() >= _c149:
+                    return False
+    return True
+
+
+def _check153(v: Any) -> bool:
+    if isinstance(v, dict):
+        for k154, p155 in v.items():
+            if isinstance(p155, dict):
+                if not p155.keys() >= _c156:
+                    return False
     return True
 
 
@@ -716,2269 +697,2241 @@ def _check150(v: Any) -> bool:
     if isinstance(v, dict):
         if not v.keys() >= _c151:
             return False
-    return True
-
-
-def _check152(v: Any) -> bool:
-    if isinstance(v, dict):
-        if not v.keys() >= _c153:
-            return False
-        if 'matrix' in v:
-            p154 = v['matrix']
-            if isinstance(p154, dict):
-                if not p154.keys() >= _c155:
-                    return False
-    return True
-
-
-def _check162(v: Any) -> bool:
-    if isinstance(v, dict):
-        for k164, p165 in v.items():
-            if isinstance(p165, dict):
-                if not p165.keys() >= _c167:
-                    return False
-    return True
-
-
-def _check159(v: Any) -> bool:
-    if isinstance(v, dict):
-        if not v.keys() >= _c160:
-            return False
         if 'variants' in v:
-            p161 = v['variants']
-            if not _check162(p161):
+            p152 = v['variants']
+            if not _check153(p152):
                 return False
     return True
 
 
-def _check149(v: Any) -> bool:
-    if not (_check150(v) or _check152(v) or _check159(v)):
+def _check143(v: Any) -> bool:
+    if not (_check144(v) or _check146(v) or _check150(v)):
         return False
     return True
 
 
-def _check172(v: Any) -> bool:
+def _check158(v: Any) -> bool:
     if isinstance(v, dict):
-        if not v.keys() >= _c173:
+        if not v.keys() >= _c159:
             return False
     return True
 
 
-def _check174(v: Any) -> bool:
+def _check160(v: Any) -> bool:
     if isinstance(v, dict):
-        if not v.keys() >= _c175:
+        if not v.keys() >= _c161:
             return False
         if 'matrix' in v:
-            p176 = v['matrix']
-            if isinstance(p176, dict):
-                if not p176.keys() >= _c177:
+            p162 = v['matrix']
+            if isinstance(p162, dict):
+                if not p162.keys() >= _c163:
                     return False
     return True
 
 
-def _check184(v: Any) -> bool:
+def _check167(v: Any) -> bool:
     if isinstance(v, dict):
-        for k186, p187 in v.items():
-            if isinstance(p187, dict):
-                if not p187.keys() >= _c189:
+        for k168, p169 in v.items():
+            if isinstance(p169, dict):
+                if not p169.keys() >= _c170:
                     return False
     return True
 
 
-def _check181(v: Any) -> bool:
+def _check164(v: Any) -> bool:
     if isinstance(v, dict):
-        if not v.keys() >= _c182:
+        if not v.keys() >= _c165:
             return False
         if 'variants' in v:
-            p183 = v['variants']
-            if not _check184(p183):
+            p166 = v['variants']
+            if not _check167(p166):
                 return False
+    return True
+
+
+def _check157(v: Any) -> bool:
+    if not (_check158(v) or _check160(v) or _check164(v)):
+        return False
     return True
 
 
 def _check171(v: Any) -> bool:
-    if not (_check172(v) or _check174(v) or _check181(v)):
-        return False
-    return True
-
-
-def _check193(v: Any) -> bool:
     if isinstance(v, dict):
-        if not v.keys() >= _c194:
+        if not v.keys() >= _c172:
             return False
     return True
 
 
-def _check55(v: Any) -> bool:
+def _check50(v: Any) -> bool:
     if not (isinstance(v, dict)):
         return False
     if 'type' in v:
-        p56 = v['type']
-        if not (isinstance(p56, str) and p56 == 'static_ad'):
+        p51 = v['type']
+        if not (isinstance(p51, str) and p51 == 'static_ad'):
             return False
     if 'prompt' in v:
-        p57 = v['prompt']
-        if not (isinstance(p57, str)):
+        p52 = v['prompt']
+        if not (isinstance(p52, str)):
             return False
-        if _c58.search(p57) is None:
+        if _c53.search(p52) is None:
             return False
     if 'aspect_ratio' in v:
-        p59 = v['aspect_ratio']
-        if not (isinstance(p59, str)):
+        p54 = v['aspect_ratio']
+        if not (isinstance(p54, str)):
             return False
-        if _c60.search(p59) is None:
+        if _c55.search(p54) is None:
             return False
     if 'reference_image_urls' in v:
-        p61 = v['reference_image_urls']
-        if not _check9(p61):
+        p56 = v['reference_image_urls']
+        if not _check9(p56):
             return False
     if 'brand_kit_id' in v:
-        p62 = v['brand_kit_id']
-        if not (((isinstance(p62, int) and not isinstance(p62, bool)) or (isinstance(p62, float) and p62.is_integer()))):
+        p57 = v['brand_kit_id']
+        if not (((isinstance(p57, int) and not isinstance(p57, bool)) or (isinstance(p57, float) and p57.is_integer()))):
             return False
-        if p62 < 1:
+        if p57 < 1:
             return False
     if 'avatar_id' in v:
-        p63 = v['avatar_id']
-        if not (isinstance(p63, str)):
+        p58 = v['avatar_id']
+        if not (isinstance(p58, str)):
             return False
-        if _c64.search(p63) is None:
+        if _c59.search(p58) is None:
             return False
     if 'preset_id' in v:
-        p65 = v['preset_id']
-        if not (isinstance(p65, str)):
+        p60 = v['preset_id']
+        if not (isinstance(p60, str)):
             return False
-        if _c66.search(p65) is None:
+        if _c61.search(p60) is None:
             return False
     if 'custom_reference_inspiration_id' in v:
-        p67 = v['custom_reference_inspiration_id']
-        if not (isinstance(p67, str)):
+        p62 = v['custom_reference_inspiration_id']
+        if not (isinstance(p62, str)):
             return False
-        if _c68.search(p67) is None:
+        if _c63.search(p62) is None:
             return False
     if 'template_slug' in v:
-        p69 = v['template_slug']
-        if not (isinstance(p69, str)):
+        p64 = v['template_slug']
+        if not (isinstance(p64, str)):
             return False
-        if _c70.search(p69) is None:
+        if _c65.search(p64) is None:
             return False
     if 'resolution' in v:
-        p71 = v['resolution']
-        if not (isinstance(p71, str)):
+        p66 = v['resolution']
+        if not (isinstance(p66, str)):
             return False
-        if _c72.search(p71) is None:
+        if _c67.search(p66) is None:
             return False
     if 'request_count' in v:
-        p73 = v['request_count']
-        if not (((isinstance(p73, int) and not isinstance(p73, bool)) or (isinstance(p73, float) and p73.is_integer()))):
+        p68 = v['request_count']
+        if not (((isinstance(p68, int) and not isinstance(p68, bool)) or (isinstance(p68, float) and p68.is_integer()))):
             return False
-        if p73 < 1:
+        if p68 < 1:
             return False
-        if p73 > 10:
+        if p68 > 10:
             return False
     if 'revision' in v:
-        p74 = v['revision']
-        if not (((isinstance(p74, int) and not isinstance(p74, bool)) or (isinstance(p74, float) and p74.is_integer()))):
+        p69 = v['revision']
+        if not (((isinstance(p69, int) and not isinstance(p69, bool)) or (isinstance(p69, float) and p69.is_integer()))):
             return False
-        if p74 < 0:
+        if p69 < 0:
             return False
     if 'labels' in v:
-        p75 = v['labels']
-        if not _check33(p75):
+        p70 = v['labels']
+        if not _check33(p70):
             return False
     if 'description' in v:
-        p76 = v['description']
-        if not (isinstance(p76, str)):
+        p71 = v['description']
+        if not (isinstance(p71, str)):
             return False
     if 'matrix' in v:
-        p77 = v['matrix']
-        if not _check78(p77):
+        p72 = v['matrix']
+        if not _check73(p72):
             return False
     if 'variants' in v:
-        p119 = v['variants']
-        if not _check120(p119):
+        p114 = v['variants']
+        if not _check115(p114):
             return False
-    if not v.keys() <= _c148:
+    if not v.keys() <= _c142:
         return False
-    if not _check149(v):
+    if not _check143(v):
         return False
-    if not _check171(v):
+    if not _check157(v):
         return False
-    if _check193(v):
+    if _check171(v):
         return False
     return True
 
 
-def _check195(v: Any) -> bool:
+def _check173(v: Any) -> bool:
     if isinstance(v, dict):
-        if not v.keys() >= _c196:
+        if not v.keys() >= _c174:
             return False
         if 'type' in v:
-            p197 = v['type']
-            if not (isinstance(p197, str) and p197 == 'static_ad'):
+            p175 = v['type']
+            if not (isinstance(p175, str) and p175 == 'static_ad'):
                 return False
     return True
 
 
-def _check54(v: Any) -> bool:
-    if _check195(v):
-        if not _check55(v):
+def _check49(v: Any) -> bool:
+    if _check173(v):
+        if not _check50(v):
             return False
     else:
         pass
     return True
 
 
-def _check234(v: Any) -> bool:
+def _check209(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
     if len(v) < 1:
         return False
     if not _unique(v):
         return False
-    for i235 in v:
-        if not (isinstance(i235, str)):
+    for i210 in v:
+        if not (isinstance(i210, str)):
             return False
-        if _c236.search(i235) is None:
+        if _c211.search(i210) is None:
             return False
-        if isinstance(i235, str):
-            if _c237.search(i235) is None:
+        if isinstance(i210, str):
+            if _c212.search(i210) is None:
                 return False
     return True
 
 
-def _check239(v: Any) -> bool:
+def _check214(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
     if len(v) < 1:
         return False
     if not _unique(v):
         return False
-    for i240 in v:
-        if not (isinstance(i240, str)):
+    for i215 in v:
+        if not (isinstance(i215, str)):
             return False
-        if _c241.search(i240) is None:
+        if _c216.search(i215) is None:
             return False
-        if isinstance(i240, str):
-            if _c242.search(i240) is None:
+        if isinstance(i215, str):
+            if _c217.search(i215) is None:
                 return False
     return True
 
 
-def _check244(v: Any) -> bool:
+def _check219(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
     if len(v) < 1:
         return False
     if not _unique(v):
         return False
-    for i245 in v:
-        if not (((isinstance(i245, int) and not isinstance(i245, bool)) or (isinstance(i245, float) and i245.is_integer()))):
+    for i220 in v:
+        if not (((isinstance(i220, int) and not isinstance(i220, bool)) or (isinstance(i220, float) and i220.is_integer()))):
             return False
-        if i245 < 1:
+        if i220 < 1:
             return False
-        if isinstance(i245, str):
-            if _c246.search(i245) is None:
+        if isinstance(i220, str):
+            if _c221.search(i220) is None:
                 return False
     return True
 
 
-def _check248(v: Any) -> bool:
+def _check223(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
     if len(v) < 1:
         return False
     if not _unique(v):
         return False
-    for i249 in v:
-        if not (isinstance(i249, str)):
+    for i224 in v:
+        if not (isinstance(i224, str)):
             return False
-        if _c250.search(i249) is None:
+        if _c225.search(i224) is None:
             return False
-        if isinstance(i249, str):
-            if _c251.search(i249) is None:
+        if isinstance(i224, str):
+            if _c226.search(i224) is None:
                 return False
     return True
 
 
-def _check253(v: Any) -> bool:
+def _check228(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
     if len(v) < 1:
         return False
     if not _unique(v):
         return False
-    for i254 in v:
-        if not (isinstance(i254, str)):
+    for i229 in v:
+        if not (isinstance(i229, str)):
             return False
-        if _c255.search(i254) is None:
+        if _c230.search(i229) is None:
             return False
-        if isinstance(i254, str):
-            if _c256.search(i254) is None:
+        if isinstance(i229, str):
+            if _c231.search(i229) is None:
                 return False
     return True
 
 
-def _check258(v: Any) -> bool:
+def _check233(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
     if len(v) < 1:
         return False
     if not _unique(v):
         return False
-    for i259 in v:
-        if not (isinstance(i259, str)):
+    for i234 in v:
+        if not (isinstance(i234, str)):
             return False
-        if _c260.search(i259) is None:
+        if _c235.search(i234) is None:
             return False
-        if isinstance(i259, str):
-            if _c261.search(i259) is None:
+        if isinstance(i234, str):
+            if _c236.search(i234) is None:
                 return False
     return True
 
 
-def _check263(v: Any) -> bool:
+def _check238(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
     if len(v) < 1:
         return False
     if not _unique(v):
         return False
-    for i264 in v:
-        if not (isinstance(i264, str)):
+    for i239 in v:
+        if not (isinstance(i239, str)):
             return False
-        if _c265.search(i264) is None:
+        if _c240.search(i239) is None:
             return False
-        if isinstance(i264, str):
-            if _c266.search(i264) is None:
+        if isinstance(i239, str):
+            if _c241.search(i239) is None:
                 return False
+    return True
+
+
+def _check243(v: Any) -> bool:
+    if not (isinstance(v, list)):
+        return False
+    if len(v) < 1:
+        return False
+    if not _unique(v):
+        return False
+    for i244 in v:
+        if not (((isinstance(i244, int) and not isinstance(i244, bool)) or (isinstance(i244, float) and i244.is_integer()))):
+            return False
+        if i244 < 1:
+            return False
+        if isinstance(i244, str):
+            if _c245.search(i244) is None:
+                return False
+    return True
+
+
+def _check247(v: Any) -> bool:
+    if not (isinstance(v, list)):
+        return False
+    if len(v) < 1:
+        return False
+    if not _unique(v):
+        return False
+    for i248 in v:
+        if not (isinstance(i248, str)):
+            return False
+        if _c249.search(i248) is None:
+            return False
+        if isinstance(i248, str):
+            if _c250.search(i248) is None:
+                return False
+    return True
+
+
+def _check252(v: Any) -> bool:
+    if not (isinstance(v, list)):
+        return False
+    if len(v) < 1:
+        return False
+    if not _unique(v):
+        return False
+    for i253 in v:
+        if not (isinstance(i253, str)):
+            return False
+        if _c254.search(i253) is None:
+            return False
+        if isinstance(i253, str):
+            if _c255.search(i253) is None:
+                return False
+    return True
+
+
+def _check257(v: Any) -> bool:
+    if not (isinstance(v, list)):
+        return False
+    if len(v) < 1:
+        return False
+    if not _unique(v):
+        return False
+    for i258 in v:
+        if not (isinstance(i258, str)):
+            return False
+        if _c259.search(i258) is None:
+            return False
+        if isinstance(i258, str):
+            if _c260.search(i258) is None:
+                return False
+    return True
+
+
+def _check262(v: Any) -> bool:
+    if not (isinstance(v, list)):
+        return False
+    if len(v) < 1:
+        return False
+    if not _unique(v):
+        return False
+    for i263 in v:
+        if not (isinstance(i263, str)):
+            return False
+        if _c264.search(i263) is None:
+            return False
+        if isinstance(i263, str):
+            if _c265.search(i263) is None:
+                return False
+    return True
+
+
+def _check207(v: Any) -> bool:
+    if not (isinstance(v, dict)):
+        return False
+    if len(v) < 1:
+        return False
+    if 'prompt' in v:
+        p208 = v['prompt']
+        if not _check209(p208):
+            return False
+    if 'aspect_ratio' in v:
+        p213 = v['aspect_ratio']
+        if not _check214(p213):
+            return False
+    if 'brand_kit_id' in v:
+        p218 = v['brand_kit_id']
+        if not _check219(p218):
+            return False
+    if 'avatar_id' in v:
+        p222 = v['avatar_id']
+        if not _check223(p222):
+            return False
+    if 'preset_id' in v:
+        p227 = v['preset_id']
+        if not _check228(p227):
+            return False
+    if 'custom_reference_inspiration_id' in v:
+        p232 = v['custom_reference_inspiration_id']
+        if not _check233(p232):
+            return False
+    if 'template_slug' in v:
+        p237 = v['template_slug']
+        if not _check238(p237):
+            return False
+    if 'duration' in v:
+        p242 = v['duration']
+        if not _check243(p242):
+            return False
+    if 'quality_tier' in v:
+        p246 = v['quality_tier']
+        if not _check247(p246):
+            return False
+    if 'source_video_url' in v:
+        p251 = v['source_video_url']
+        if not _check252(p251):
+            return False
+    if 'motion_video_url' in v:
+        p256 = v['motion_video_url']
+        if not _check257(p256):
+            return False
+    if 'audio_url' in v:
+        p261 = v['audio_url']
+        if not _check262(p261):
+            return False
+    if not v.keys() <= _c266:
+        return False
+    return True
+
+
+def _check273(v: Any) -> bool:
+    if not (isinstance(v, dict)):
+        return False
+    if 'prompt' in v:
+        p274 = v['prompt']
+        if not (isinstance(p274, str)):
+            return False
+        if _c275.search(p274) is None:
+            return False
+    if 'aspect_ratio' in v:
+        p276 = v['aspect_ratio']
+        if not (isinstance(p276, str)):
+            return False
+        if _c277.search(p276) is None:
+            return False
+    if 'reference_image_urls' in v:
+        p278 = v['reference_image_urls']
+        if not _check9(p278):
+            return False
+    if 'brand_kit_id' in v:
+        p279 = v['brand_kit_id']
+        if not (((isinstance(p279, int) and not isinstance(p279, bool)) or (isinstance(p279, float) and p279.is_integer()))):
+            return False
+        if p279 < 1:
+            return False
+    if 'avatar_id' in v:
+        p280 = v['avatar_id']
+        if not (isinstance(p280, str)):
+            return False
+        if _c281.search(p280) is None:
+            return False
+    if 'preset_id' in v:
+        p282 = v['preset_id']
+        if not (isinstance(p282, str)):
+            return False
+        if _c283.search(p282) is None:
+            return False
+    if 'custom_reference_inspiration_id' in v:
+        p284 = v['custom_reference_inspiration_id']
+        if not (isinstance(p284, str)):
+            return False
+        if _c285.search(p284) is None:
+            return False
+    if 'template_slug' in v:
+        p286 = v['template_slug']
+        if not (isinstance(p286, str)):
+            return False
+        if _c287.search(p286) is None:
+            return False
+    if 'duration' in v:
+        p288 = v['duration']
+        if not (((isinstance(p288, int) and not isinstance(p288, bool)) or (isinstance(p288, float) and p288.is_integer()))):
+            return False
+        if p288 < 1:
+            return False
+    if 'quality_tier' in v:
+        p289 = v['quality_tier']
+        if not (isinstance(p289, str)):
+            return False
+        if _c290.search(p289) is None:
+            return False
+    if 'source_video_url' in v:
+        p291 = v['source_video_url']
+        if not (isinstance(p291, str)):
+            return False
+        if _c292.search(p291) is None:
+            return False
+    if 'motion_video_url' in v:
+        p293 = v['motion_video_url']
+        if not (isinstance(p293, str)):
+            return False
+        if _c294.search(p293) is None:
+            return False
+    if 'audio_url' in v:
+        p295 = v['audio_url']
+        if not (isinstance(p295, str)):
+            return False
+        if _c296.search(p295) is None:
+            return False
+    if 'request_count' in v:
+        p297 = v['request_count']
+        if not (((isinstance(p297, int) and not isinstance(p297, bool)) or (isinstance(p297, float) and p297.is_integer()))):
+            return False
+        if p297 < 1:
+            return False
+        if p297 > 10:
+            return False
+    if 'revision' in v:
+        p298 = v['revision']
+        if not (((isinstance(p298, int) and not isinstance(p298, bool)) or (isinstance(p298, float) and p298.is_integer()))):
+            return False
+        if p298 < 0:
+            return False
+    if 'labels' in v:
+        p299 = v['labels']
+        if not _check33(p299):
+            return False
+    if 'description' in v:
+        p300 = v['description']
+        if not (isinstance(p300, str)):
+            return False
+    if not v.keys() <= _c301:
+        return False
     return True
 
 
 def _check268(v: Any) -> bool:
-    if not (isinstance(v, list)):
-        return False
-    if len(v) < 1:
-        return False
-    if not _unique(v):
-        return False
-    for i269 in v:
-        if not (((isinstance(i269, int) and not isinstance(i269, bool)) or (isinstance(i269, float) and i269.is_integer()))):
-            return False
-        if i269 < 1:
-            return False
-        if isinstance(i269, str):
-            if _c270.search(i269) is None:
-                return False
-    return True
-
-
-def _check272(v: Any) -> bool:
-    if not (isinstance(v, list)):
-        return False
-    if len(v) < 1:
-        return False
-    if not _unique(v):
-        return False
-    for i273 in v:
-        if not (isinstance(i273, str)):
-            return False
-        if _c274.search(i273) is None:
-            return False
-        if isinstance(i273, str):
-            if _c275.search(i273) is None:
-                return False
-    return True
-
-
-def _check277(v: Any) -> bool:
-    if not (isinstance(v, list)):
-        return False
-    if len(v) < 1:
-        return False
-    if not _unique(v):
-        return False
-    for i278 in v:
-        if not (isinstance(i278, str)):
-            return False
-        if _c279.search(i278) is None:
-            return False
-        if isinstance(i278, str):
-            if _c280.search(i278) is None:
-                return False
-    return True
-
-
-def _check282(v: Any) -> bool:
-    if not (isinstance(v, list)):
-        return False
-    if len(v) < 1:
-        return False
-    if not _unique(v):
-        return False
-    for i283 in v:
-        if not (isinstance(i283, str)):
-            return False
-        if _c284.search(i283) is None:
-            return False
-        if isinstance(i283, str):
-            if _c285.search(i283) is None:
-                return False
-    return True
-
-
-def _check287(v: Any) -> bool:
-    if not (isinstance(v, list)):
-        return False
-    if len(v) < 1:
-        return False
-    if not _unique(v):
-        return False
-    for i288 in v:
-        if not (isinstance(i288, str)):
-            return False
-        if _c289.search(i288) is None:
-            return False
-        if isinstance(i288, str):
-            if _c290.search(i288) is None:
-                return False
-    return True
-
-
-def _check232(v: Any) -> bool:
     if not (isinstance(v, dict)):
         return False
     if len(v) < 1:
         return False
-    if 'prompt' in v:
-        p233 = v['prompt']
-        if not _check234(p233):
+    for k269 in v:
+        if not (isinstance(k269, str)):
             return False
-    if 'aspect_ratio' in v:
-        p238 = v['aspect_ratio']
-        if not _check239(p238):
+        if _c270.search(k269) is None:
             return False
-    if 'brand_kit_id' in v:
-        p243 = v['brand_kit_id']
-        if not _check244(p243):
-            return False
-    if 'avatar_id' in v:
-        p247 = v['avatar_id']
-        if not _check248(p247):
-            return False
-    if 'preset_id' in v:
-        p252 = v['preset_id']
-        if not _check253(p252):
-            return False
-    if 'custom_reference_inspiration_id' in v:
-        p257 = v['custom_reference_inspiration_id']
-        if not _check258(p257):
-            return False
-    if 'template_slug' in v:
-        p262 = v['template_slug']
-        if not _check263(p262):
-            return False
-    if 'duration' in v:
-        p267 = v['duration']
-        if not _check268(p267):
-            return False
-    if 'quality_tier' in v:
-        p271 = v['quality_tier']
-        if not _check272(p271):
-            return False
-    if 'source_video_url' in v:
-        p276 = v['source_video_url']
-        if not _check277(p276):
-            return False
-    if 'motion_video_url' in v:
-        p281 = v['motion_video_url']
-        if not _check282(p281):
-            return False
-    if 'audio_url' in v:
-        p286 = v['audio_url']
-        if not _check287(p286):
-            return False
-    if not v.keys() <= _c291:
-        return False
-    return True
-
-
-def _check299(v: Any) -> bool:
-    if not (isinstance(v, dict)):
-        return False
-    if 'prompt' in v:
-        p300 = v['prompt']
-        if not (isinstance(p300, str)):
-            return False
-        if _c301.search(p300) is None:
-            return False
-    if 'aspect_ratio' in v:
-        p302 = v['aspect_ratio']
-        if not (isinstance(p302, str)):
-            return False
-        if _c303.search(p302) is None:
-            return False
-    if 'reference_image_urls' in v:
-        p304 = v['reference_image_urls']
-        if not _check9(p304):
-            return False
-    if 'brand_kit_id' in v:
-        p305 = v['brand_kit_id']
-        if not (((isinstance(p305, int) and not isinstance(p305, bool)) or (isinstance(p305, float) and p305.is_integer()))):
-            return False
-        if p305 < 1:
-            return False
-    if 'avatar_id' in v:
-        p306 = v['avatar_id']
-        if not (isinstance(p306, str)):
-            return False
-        if _c307.search(p306) is None:
-            return False
-    if 'preset_id' in v:
-        p308 = v['preset_id']
-        if not (isinstance(p308, str)):
-            return False
-        if _c309.search(p308) is None:
-            return False
-    if 'custom_reference_inspiration_id' in v:
-        p310 = v['custom_reference_inspiration_id']
-        if not (isinstance(p310, str)):
-            return False
-        if _c311.search(p310) is None:
-            return False
-    if 'template_slug' in v:
-        p312 = v['template_slug']
-        if not (isinstance(p312, str)):
-            return False
-        if _c313.search(p312) is None:
-            return False
-    if 'duration' in v:
-        p314 = v['duration']
-        if not (((isinstance(p314, int) and not isinstance(p314, bool)) or (isinstance(p314, float) and p314.is_integer()))):
-            return False
-        if p314 < 1:
-            return False
-    if 'quality_tier' in v:
-        p315 = v['quality_tier']
-        if not (isinstance(p315, str)):
-            return False
-        if _c316.search(p315) is None:
-            return False
-    if 'source_video_url' in v:
-        p317 = v['source_video_url']
-        if not (isinstance(p317, str)):
-            return False
-        if _c318.search(p317) is None:
-            return False
-    if 'motion_video_url' in v:
-        p319 = v['motion_video_url']
-        if not (isinstance(p319, str)):
-            return False
-        if _c320.search(p319) is None:
-            return False
-    if 'audio_url' in v:
-        p321 = v['audio_url']
-        if not (isinstance(p321, str)):
-            return False
-        if _c322.search(p321) is None:
-            return False
-    if 'request_count' in v:
-        p323 = v['request_count']
-        if not (((isinstance(p323, int) and not isinstance(p323, bool)) or (isinstance(p323, float) and p323.is_integer()))):
-            return False
-        if p323 < 1:
-            return False
-        if p323 > 10:
-            return False
-    if 'revision' in v:
-        p324 = v['revision']
-        if not (((isinstance(p324, int) and not isinstance(p324, bool)) or (isinstance(p324, float) and p324.is_integer()))):
-            return False
-        if p324 < 0:
-            return False
-    if 'labels' in v:
-        p325 = v['labels']
-        if not _check33(p325):
-            return False
-    if 'description' in v:
-        p326 = v['description']
-        if not (isinstance(p326, str)):
-            return False
-    if not v.keys() <= _c327:
-        return False
-    return True
-
-
-def _check293(v: Any) -> bool:
-    if not (isinstance(v, dict)):
-        return False
-    if len(v) < 1:
-        return False
-    for k294 in v:
-        if not (isinstance(k294, str)):
-            return False
-        if _c295.search(k294) is None:
-            return False
-    for k297, p298 in v.items():
-        if not _check299(p298):
+    for k271, p272 in v.items():
+        if not _check273(p272):
             return False
     return True
 
 
-def _check330(v: Any) -> bool:
+def _check304(v: Any) -> bool:
     if isinstance(v, dict):
-        if not v.keys() >= _c331:
+        if not v.keys() >= _c305:
             return False
     return True
 
 
-def _check332(v: Any) -> bool:
+def _check306(v: Any) -> bool:
     if isinstance(v, dict):
-        if not v.keys() >= _c333:
+        if not v.keys() >= _c307:
             return False
         if 'matrix' in v:
-            p334 = v['matrix']
-            if isinstance(p334, dict):
-                if not p334.keys() >= _c335:
+            p308 = v['matrix']
+            if isinstance(p308, dict):
+                if not p308.keys() >= _c309:
                     return False
     return True
 
 
-def _check342(v: Any) -> bool:
+def _check313(v: Any) -> bool:
     if isinstance(v, dict):
-        for k344, p345 in v.items():
-            if isinstance(p345, dict):
-                if not p345.keys() >= _c347:
+        for k314, p315 in v.items():
+            if isinstance(p315, dict):
+                if not p315.keys() >= _c316:
                     return False
     return True
 
 
-def _check339(v: Any) -> bool:
+def _check310(v: Any) -> bool:
     if isinstance(v, dict):
-        if not v.keys() >= _c340:
+        if not v.keys() >= _c311:
             return False
         if 'variants' in v:
-            p341 = v['variants']
-            if not _check342(p341):
+            p312 = v['variants']
+            if not _check313(p312):
                 return False
     return True
 
 
-def _check329(v: Any) -> bool:
-    if not (_check330(v) or _check332(v) or _check339(v)):
+def _check303(v: Any) -> bool:
+    if not (_check304(v) or _check306(v) or _check310(v)):
         return False
     return True
 
 
-def _check352(v: Any) -> bool:
+def _check318(v: Any) -> bool:
     if isinstance(v, dict):
-        if not v.keys() >= _c353:
+        if not v.keys() >= _c319:
             return False
     return True
 
 
-def _check354(v: Any) -> bool:
+def _check320(v: Any) -> bool:
     if isinstance(v, dict):
-        if not v.keys() >= _c355:
+        if not v.keys() >= _c321:
             return False
         if 'matrix' in v:
-            p356 = v['matrix']
-            if isinstance(p356, dict):
-                if not p356.keys() >= _c357:
+            p322 = v['matrix']
+            if isinstance(p322, dict):
+                if not p322.keys() >= _c323:
                     return False
     return True
 
 
-def _check364(v: Any) -> bool:
+def _check327(v: Any) -> bool:
     if isinstance(v, dict):
-        for k366, p367 in v.items():
-            if isinstance(p367, dict):
-                if not p367.keys() >= _c369:
+        for k328, p329 in v.items():
+            if isinstance(p329, dict):
+                if not p329.keys() >= _c330:
                     return False
     return True
 
 
-def _check361(v: Any) -> bool:
+def _check324(v: Any) -> bool:
     if isinstance(v, dict):
-        if not v.keys() >= _c362:
+        if not v.keys() >= _c325:
             return False
         if 'variants' in v:
-            p363 = v['variants']
-            if not _check364(p363):
+            p326 = v['variants']
+            if not _check327(p326):
                 return False
     return True
 
 
-def _check351(v: Any) -> bool:
-    if not (_check352(v) or _check354(v) or _check361(v)):
+def _check317(v: Any) -> bool:
+    if not (_check318(v) or _check320(v) or _check324(v)):
         return False
     return True
 
 
-def _check373(v: Any) -> bool:
+def _check331(v: Any) -> bool:
     if isinstance(v, dict):
-        if not v.keys() >= _c374:
+        if not v.keys() >= _c332:
             return False
     return True
 
 
-def _check202(v: Any) -> bool:
+def _check177(v: Any) -> bool:
     if not (isinstance(v, dict)):
         return False
     if 'type' in v:
-        p203 = v['type']
-        if not (isinstance(p203, str) and p203 == 'video_ad'):
+        p178 = v['type']
+        if not (isinstance(p178, str) and p178 == 'video_ad'):
             return False
     if 'prompt' in v:
-        p204 = v['prompt']
-        if not (isinstance(p204, str)):
+        p179 = v['prompt']
+        if not (isinstance(p179, str)):
             return False
-        if _c205.search(p204) is None:
+        if _c180.search(p179) is None:
             return False
     if 'aspect_ratio' in v:
-        p206 = v['aspect_ratio']
-        if not (isinstance(p206, str)):
+        p181 = v['aspect_ratio']
+        if not (isinstance(p181, str)):
             return False
-        if _c207.search(p206) is None:
+        if _c182.search(p181) is None:
             return False
     if 'reference_image_urls' in v:
-        p208 = v['reference_image_urls']
-        if not _check9(p208):
+        p183 = v['reference_image_urls']
+        if not _check9(p183):
             return False
     if 'brand_kit_id' in v:
-        p209 = v['brand_kit_id']
-        if not (((isinstance(p209, int) and not isinstance(p209, bool)) or (isinstance(p209, float) and p209.is_integer()))):
+        p184 = v['brand_kit_id']
+        if not (((isinstance(p184, int) and not isinstance(p184, bool)) or (isinstance(p184, float) and p184.is_integer()))):
             return False
-        if p209 < 1:
+        if p184 < 1:
             return False
     if 'avatar_id' in v:
-        p210 = v['avatar_id']
-        if not (isinstance(p210, str)):
+        p185 = v['avatar_id']
+        if not (isinstance(p185, str)):
             return False
-        if _c211.search(p210) is None:
+        if _c186.search(p185) is None:
             return False
     if 'preset_id' in v:
-        p212 = v['preset_id']
-        if not (isinstance(p212, str)):
+        p187 = v['preset_id']
+        if not (isinstance(p187, str)):
             return False
-        if _c213.search(p212) is None:
+        if _c188.search(p187) is None:
             return False
     if 'custom_reference_inspiration_id' in v:
-        p214 = v['custom_reference_inspiration_id']
-        if not (isinstance(p214, str)):
+        p189 = v['custom_reference_inspiration_id']
+        if not (isinstance(p189, str)):
             return False
-        if _c215.search(p214) is None:
+        if _c190.search(p189) is None:
             return False
     if 'template_slug' in v:
-        p216 = v['template_slug']
-        if not (isinstance(p216, str)):
+        p191 = v['template_slug']
+        if not (isinstance(p191, str)):
             return False
-        if _c217.search(p216) is None:
+        if _c192.search(p191) is None:
             return False
     if 'duration' in v:
-        p218 = v['duration']
-        if not (((isinstance(p218, int) and not isinstance(p218, bool)) or (isinstance(p218, float) and p218.is_integer()))):
+        p193 = v['duration']
+        if not (((isinstance(p193, int) and not isinstance(p193, bool)) or (isinstance(p193, float) and p193.is_integer()))):
             return False
-        if p218 < 1:
+        if p193 < 1:
             return False
     if 'quality_tier' in v:
-        p219 = v['quality_tier']
-        if not (isinstance(p219, str)):
+        p194 = v['quality_tier']
+        if not (isinstance(p194, str)):
             return False
-        if _c220.search(p219) is None:
+        if _c195.search(p194) is None:
             return False
     if 'source_video_url' in v:
-        p221 = v['source_video_url']
-        if not (isinstance(p221, str)):
+        p196 = v['source_video_url']
+        if not (isinstance(p196, str)):
             return False
-        if _c222.search(p221) is None:
+        if _c197.search(p196) is None:
             return False
     if 'motion_video_url' in v:
-        p223 = v['motion_video_url']
-        if not (isinstance(p223, str)):
+        p198 = v['motion_video_url']
+        if not (isinstance(p198, str)):
             return False
-        if _c224.search(p223) is None:
+        if _c199.search(p198) is None:
             return False
     if 'audio_url' in v:
-        p225 = v['audio_url']
-        if not (isinstance(p225, str)):
+        p200 = v['audio_url']
+        if not (isinstance(p200, str)):
             return False
-        if _c226.search(p225) is None:
+        if _c201.search(p200) is None:
             return False
     if 'request_count' in v:
-        p227 = v['request_count']
-        if not (((isinstance(p227, int) and not isinstance(p227, bool)) or (isinstance(p227, float) and p227.is_integer()))):
+        p202 = v['request_count']
+        if not (((isinstance(p202, int) and not isinstance(p202, bool)) or (isinstance(p202, float) and p202.is_integer()))):
             return False
-        if p227 < 1:
+        if p202 < 1:
             return False
-        if p227 > 10:
+        if p202 > 10:
             return False
     if 'revision' in v:
-        p228 = v['revision']
-        if not (((isinstance(p228, int) and not isinstance(p228, bool)) or (isinstance(p228, float) and p228.is_integer()))):
+        p203 = v['revision']
+        if not (((isinstance(p203, int) and not isinstance(p203, bool)) or (isinstance(p203, float) and p203.is_integer()))):
             return False
-        if p228 < 0:
+        if p203 < 0:
             return False
     if 'labels' in v:
-        p229 = v['labels']
-        if not _check33(p229):
+        p204 = v['labels']
+        if not _check33(p204):
             return False
     if 'description' in v:
-        p230 = v['description']
-        if not (isinstance(p230, str)):
+        p205 = v['description']
+        if not (isinstance(p205, str)):
             return False
     if 'matrix' in v:
-        p231 = v['matrix']
-        if not _check232(p231):
+        p206 = v['matrix']
+        if not _check207(p206):
             return False
     if 'variants' in v:
-        p292 = v['variants']
-        if not _check293(p292):
+        p267 = v['variants']
+        if not _check268(p267):
             return False
-    if not v.keys() <= _c328:
+    if not v.keys() <= _c302:
         return False
-    if not _check329(v):
+    if not _check303(v):
         return False
-    if not _check351(v):
+    if not _check317(v):
         return False
-    if _check373(v):
+    if _check331(v):
         return False
     return True
 
 
-def _check375(v: Any) -> bool:
+def _check333(v: Any) -> bool:
     if isinstance(v, dict):
-        if not v.keys() >= _c376:
+        if not v.keys() >= _c334:
             return False
         if 'type' in v:
-            p377 = v['type']
-            if not (isinstance(p377, str) and p377 == 'video_ad'):
+            p335 = v['type']
+            if not (isinstance(p335, str) and p335 == 'video_ad'):
                 return False
     return True
 
 
-def _check201(v: Any) -> bool:
-    if _check375(v):
-        if not _check202(v):
+def _check176(v: Any) -> bool:
+    if _check333(v):
+        if not _check177(v):
             return False
     else:
         pass
     return True
 
 
-def _check414(v: Any) -> bool:
+def _check369(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
     if len(v) < 1:
         return False
     if not _unique(v):
         return False
-    for i415 in v:
-        if not (isinstance(i415, str)):
+    for i370 in v:
+        if not (isinstance(i370, str)):
             return False
-        if _c416.search(i415) is None:
+        if _c371.search(i370) is None:
             return False
-        if isinstance(i415, str):
-            if _c417.search(i415) is None:
+        if isinstance(i370, str):
+            if _c372.search(i370) is None:
                 return False
     return True
 
 
-def _check419(v: Any) -> bool:
+def _check374(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
     if len(v) < 1:
         return False
     if not _unique(v):
         return False
-    for i420 in v:
-        if not (isinstance(i420, str)):
+    for i375 in v:
+        if not (isinstance(i375, str)):
             return False
-        if _c421.search(i420) is None:
+        if _c376.search(i375) is None:
             return False
-        if isinstance(i420, str):
-            if _c422.search(i420) is None:
+        if isinstance(i375, str):
+            if _c377.search(i375) is None:
                 return False
     return True
 
 
-def _check424(v: Any) -> bool:
+def _check379(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
     if len(v) < 1:
         return False
     if not _unique(v):
         return False
-    for i425 in v:
-        if not (((isinstance(i425, int) and not isinstance(i425, bool)) or (isinstance(i425, float) and i425.is_integer()))):
+    for i380 in v:
+        if not (((isinstance(i380, int) and not isinstance(i380, bool)) or (isinstance(i380, float) and i380.is_integer()))):
             return False
-        if i425 < 1:
+        if i380 < 1:
             return False
-        if isinstance(i425, str):
-            if _c426.search(i425) is None:
+        if isinstance(i380, str):
+            if _c381.search(i380) is None:
                 return False
     return True
 
 
-def _check428(v: Any) -> bool:
+def _check383(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
     if len(v) < 1:
         return False
     if not _unique(v):
         return False
-    for i429 in v:
-        if not (isinstance(i429, str)):
+    for i384 in v:
+        if not (isinstance(i384, str)):
             return False
-        if _c430.search(i429) is None:
+        if _c385.search(i384) is None:
             return False
-        if isinstance(i429, str):
-            if _c431.search(i429) is None:
+        if isinstance(i384, str):
+            if _c386.search(i384) is None:
                 return False
     return True
 
 
-def _check433(v: Any) -> bool:
+def _check388(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
     if len(v) < 1:
         return False
     if not _unique(v):
         return False
-    for i434 in v:
-        if not (isinstance(i434, str)):
+    for i389 in v:
+        if not (isinstance(i389, str)):
             return False
-        if _c435.search(i434) is None:
+        if _c390.search(i389) is None:
             return False
-        if isinstance(i434, str):
-            if _c436.search(i434) is None:
+        if isinstance(i389, str):
+            if _c391.search(i389) is None:
                 return False
     return True
 
 
-def _check438(v: Any) -> bool:
+def _check393(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
     if len(v) < 1:
         return False
     if not _unique(v):
         return False
-    for i439 in v:
-        if not (isinstance(i439, str)):
+    for i394 in v:
+        if not (isinstance(i394, str)):
             return False
-        if _c440.search(i439) is None:
+        if _c395.search(i394) is None:
             return False
-        if isinstance(i439, str):
-            if _c441.search(i439) is None:
+        if isinstance(i394, str):
+            if _c396.search(i394) is None:
                 return False
     return True
 
 
-def _check443(v: Any) -> bool:
+def _check398(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
     if len(v) < 1:
         return False
     if not _unique(v):
         return False
-    for i444 in v:
-        if not (isinstance(i444, str)):
+    for i399 in v:
+        if not (isinstance(i399, str)):
             return False
-        if _c445.search(i444) is None:
+        if _c400.search(i399) is None:
             return False
-        if isinstance(i444, str):
-            if _c446.search(i444) is None:
+        if isinstance(i399, str):
+            if _c401.search(i399) is None:
                 return False
     return True
 
 
-def _check448(v: Any) -> bool:
+def _check403(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
     if len(v) < 1:
         return False
     if not _unique(v):
         return False
-    for i449 in v:
-        if not (((isinstance(i449, int) and not isinstance(i449, bool)) or (isinstance(i449, float) and i449.is_integer()))):
+    for i404 in v:
+        if not (((isinstance(i404, int) and not isinstance(i404, bool)) or (isinstance(i404, float) and i404.is_integer()))):
             return False
-        if i449 < 1:
+        if i404 < 1:
             return False
-        if isinstance(i449, str):
-            if _c450.search(i449) is None:
+        if isinstance(i404, str):
+            if _c405.search(i404) is None:
                 return False
     return True
 
 
-def _check452(v: Any) -> bool:
+def _check407(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
     if len(v) < 1:
         return False
     if not _unique(v):
         return False
-    for i453 in v:
-        if not (isinstance(i453, str)):
+    for i408 in v:
+        if not (isinstance(i408, str)):
             return False
-        if _c454.search(i453) is None:
+        if _c409.search(i408) is None:
             return False
-        if isinstance(i453, str):
-            if _c455.search(i453) is None:
-                return False
-    return True
-
-
-def _check457(v: Any) -> bool:
-    if not (isinstance(v, list)):
-        return False
-    if len(v) < 1:
-        return False
-    if not _unique(v):
-        return False
-    for i458 in v:
-        if not (isinstance(i458, str)):
-            return False
-        if _c459.search(i458) is None:
-            return False
-        if isinstance(i458, str):
-            if _c460.search(i458) is None:
-                return False
-    return True
-
-
-def _check462(v: Any) -> bool:
-    if not (isinstance(v, list)):
-        return False
-    if len(v) < 1:
-        return False
-    if not _unique(v):
-        return False
-    for i463 in v:
-        if not (isinstance(i463, str)):
-            return False
-        if _c464.search(i463) is None:
-            return False
-        if isinstance(i463, str):
-            if _c465.search(i463) is None:
-                return False
-    return True
-
-
-def _check467(v: Any) -> bool:
-    if not (isinstance(v, list)):
-        return False
-    if len(v) < 1:
-        return False
-    if not _unique(v):
-        return False
-    for i468 in v:
-        if not (isinstance(i468, str)):
-            return False
-        if _c469.search(i468) is None:
-            return False
-        if isinstance(i468, str):
-            if _c470.search(i468) is None:
+        if isinstance(i408, str):
+            if _c410.search(i408) is None:
                 return False
     return True
 
 
 def _check412(v: Any) -> bool:
+    if not (isinstance(v, list)):
+        return False
+    if len(v) < 1:
+        return False
+    if not _unique(v):
+        return False
+    for i413 in v:
+        if not (isinstance(i413, str)):
+            return False
+        if _c414.search(i413) is None:
+            return False
+        if isinstance(i413, str):
+            if _c415.search(i413) is None:
+                return False
+    return True
+
+
+def _check417(v: Any) -> bool:
+    if not (isinstance(v, list)):
+        return False
+    if len(v) < 1:
+        return False
+    if not _unique(v):
+        return False
+    for i418 in v:
+        if not (isinstance(i418, str)):
+            return False
+        if _c419.search(i418) is None:
+            return False
+        if isinstance(i418, str):
+            if _c420.search(i418) is None:
+                return False
+    return True
+
+
+def _check422(v: Any) -> bool:
+    if not (isinstance(v, list)):
+        return False
+    if len(v) < 1:
+        return False
+    if not _unique(v):
+        return False
+    for i423 in v:
+        if not (isinstance(i423, str)):
+            return False
+        if _c424.search(i423) is None:
+            return False
+        if isinstance(i423, str):
+            if _c425.search(i423) is None:
+                return False
+    return True
+
+
+def _check367(v: Any) -> bool:
     if not (isinstance(v, dict)):
         return False
     if len(v) < 1:
         return False
     if 'prompt' in v:
-        p413 = v['prompt']
-        if not _check414(p413):
+        p368 = v['prompt']
+        if not _check369(p368):
             return False
     if 'aspect_ratio' in v:
-        p418 = v['aspect_ratio']
-        if not _check419(p418):
+        p373 = v['aspect_ratio']
+        if not _check374(p373):
             return False
     if 'brand_kit_id' in v:
-        p423 = v['brand_kit_id']
-        if not _check424(p423):
+        p378 = v['brand_kit_id']
+        if not _check379(p378):
             return False
     if 'avatar_id' in v:
-        p427 = v['avatar_id']
-        if not _check428(p427):
+        p382 = v['avatar_id']
+        if not _check383(p382):
             return False
     if 'preset_id' in v:
-        p432 = v['preset_id']
-        if not _check433(p432):
+        p387 = v['preset_id']
+        if not _check388(p387):
             return False
     if 'custom_reference_inspiration_id' in v:
-        p437 = v['custom_reference_inspiration_id']
-        if not _check438(p437):
+        p392 = v['custom_reference_inspiration_id']
+        if not _check393(p392):
             return False
     if 'template_slug' in v:
-        p442 = v['template_slug']
-        if not _check443(p442):
+        p397 = v['template_slug']
+        if not _check398(p397):
             return False
     if 'duration' in v:
-        p447 = v['duration']
-        if not _check448(p447):
+        p402 = v['duration']
+        if not _check403(p402):
             return False
     if 'quality_tier' in v:
-        p451 = v['quality_tier']
-        if not _check452(p451):
+        p406 = v['quality_tier']
+        if not _check407(p406):
             return False
     if 'source_video_url' in v:
-        p456 = v['source_video_url']
-        if not _check457(p456):
+        p411 = v['source_video_url']
+        if not _check412(p411):
             return False
     if 'motion_video_url' in v:
-        p461 = v['motion_video_url']
-        if not _check462(p461):
+        p416 = v['motion_video_url']
+        if not _check417(p416):
             return False
     if 'audio_url' in v:
-        p466 = v['audio_url']
-        if not _check467(p466):
+        p421 = v['audio_url']
+        if not _check422(p421):
             return False
-    if not v.keys() <= _c471:
+    if not v.keys() <= _c426:
         return False
     return True
 
 
-def _check479(v: Any) -> bool:
+def _check433(v: Any) -> bool:
     if not (isinstance(v, dict)):
         return False
     if 'prompt' in v:
-        p480 = v['prompt']
-        if not (isinstance(p480, str)):
+        p434 = v['prompt']
+        if not (isinstance(p434, str)):
             return False
-        if _c481.search(p480) is None:
+        if _c435.search(p434) is None:
             return False
     if 'aspect_ratio' in v:
-        p482 = v['aspect_ratio']
-        if not (isinstance(p482, str)):
+        p436 = v['aspect_ratio']
+        if not (isinstance(p436, str)):
             return False
-        if _c483.search(p482) is None:
+        if _c437.search(p436) is None:
             return False
     if 'reference_image_urls' in v:
-        p484 = v['reference_image_urls']
-        if not _check9(p484):
+        p438 = v['reference_image_urls']
+        if not _check9(p438):
             return False
     if 'brand_kit_id' in v:
-        p485 = v['brand_kit_id']
-        if not (((isinstance(p485, int) and not isinstance(p485, bool)) or (isinstance(p485, float) and p485.is_integer()))):
+        p439 = v['brand_kit_id']
+        if not (((isinstance(p439, int) and not isinstance(p439, bool)) or (isinstance(p439, float) and p439.is_integer()))):
             return False
-        if p485 < 1:
+        if p439 < 1:
             return False
     if 'avatar_id' in v:
-        p486 = v['avatar_id']
-        if not (isinstance(p486, str)):
+        p440 = v['avatar_id']
+        if not (isinstance(p440, str)):
             return False
-        if _c487.search(p486) is None:
+        if _c441.search(p440) is None:
             return False
     if 'preset_id' in v:
-        p488 = v['preset_id']
-        if not (isinstance(p488, str)):
+        p442 = v['preset_id']
+        if not (isinstance(p442, str)):
             return False
-        if _c489.search(p488) is None:
+        if _c443.search(p442) is None:
             return False
     if 'custom_reference_inspiration_id' in v:
-        p490 = v['custom_reference_inspiration_id']
-        if not (isinstance(p490, str)):
+        p444 = v['custom_reference_inspiration_id']
+        if not (isinstance(p444, str)):
             return False
-        if _c491.search(p490) is None:
+        if _c445.search(p444) is None:
             return False
     if 'template_slug' in v:
-        p492 = v['template_slug']
-        if not (isinstance(p492, str)):
+        p446 = v['template_slug']
+        if not (isinstance(p446, str)):
             return False
-        if _c493.search(p492) is None:
+        if _c447.search(p446) is None:
             return False
     if 'duration' in v:
-        p494 = v['duration']
-        if not (((isinstance(p494, int) and not isinstance(p494, bool)) or (isinstance(p494, float) and p494.is_integer()))):
+        p448 = v['duration']
+        if not (((isinstance(p448, int) and not isinstance(p448, bool)) or (isinstance(p448, float) and p448.is_integer()))):
             return False
-        if p494 < 1:
+        if p448 < 1:
             return False
     if 'quality_tier' in v:
-        p495 = v['quality_tier']
-        if not (isinstance(p495, str)):
+        p449 = v['quality_tier']
+        if not (isinstance(p449, str)):
             return False
-        if _c496.search(p495) is None:
+        if _c450.search(p449) is None:
             return False
     if 'source_video_url' in v:
-        p497 = v['source_video_url']
-        if not (isinstance(p497, str)):
+        p451 = v['source_video_url']
+        if not (isinstance(p451, str)):
             return False
-        if _c498.search(p497) is None:
+        if _c452.search(p451) is None:
             return False
     if 'motion_video_url' in v:
-        p499 = v['motion_video_url']
-        if not (isinstance(p499, str)):
+        p453 = v['motion_video_url']
+        if not (isinstance(p453, str)):
             return False
-        if _c500.search(p499) is None:
+        if _c454.search(p453) is None:
             return False
     if 'audio_url' in v:
-        p501 = v['audio_url']
-        if not (isinstance(p501, str)):
+        p455 = v['audio_url']
+        if not (isinstance(p455, str)):
             return False
-        if _c502.search(p501) is None:
+        if _c456.search(p455) is None:
             return False
     if 'request_count' in v:
-        p503 = v['request_count']
-        if not (((isinstance(p503, int) and not isinstance(p503, bool)) or (isinstance(p503, float) and p503.is_integer()))):
+        p457 = v['request_count']
+        if not (((isinstance(p457, int) and not isinstance(p457, bool)) or (isinstance(p457, float) and p457.is_integer()))):
             return False
-        if p503 < 1:
+        if p457 < 1:
             return False
-        if p503 > 10:
+        if p457 > 10:
             return False
     if 'revision' in v:
-        p504 = v['revision']
-        if not (((isinstance(p504, int) and not isinstance(p504, bool)) or (isinstance(p504, float) and p504.is_integer()))):
+        p458 = v['revision']
+        if not (((isinstance(p458, int) and not isinstance(p458, bool)) or (isinstance(p458, float) and p458.is_integer()))):
             return False
-        if p504 < 0:
+        if p458 < 0:
             return False
     if 'labels' in v:
-        p505 = v['labels']
-        if not _check33(p505):
+        p459 = v['labels']
+        if not _check33(p459):
             return False
     if 'description' in v:
-        p506 = v['description']
-        if not (isinstance(p506, str)):
+        p460 = v['description']
+        if not (isinstance(p460, str)):
             return False
-    if not v.keys() <= _c507:
+    if not v.keys() <= _c461:
         return False
+    return True
+
+
+def _check428(v: Any) -> bool:
+    if not (isinstance(v, dict)):
+        return False
+    if len(v) < 1:
+        return False
+    for k429 in v:
+        if not (isinstance(k429, str)):
+            return False
+        if _c430.search(k429) is None:
+            return False
+    for k431, p432 in v.items():
+        if not _check433(p432):
+            return False
+    return True
+
+
+def _check464(v: Any) -> bool:
+    if isinstance(v, dict):
+        if not v.keys() >= _c465:
+            return False
+    return True
+
+
+def _check466(v: Any) -> bool:
+    if isinstance(v, dict):
+        if not v.keys() >= _c467:
+            return False
+        if 'matrix' in v:
+            p468 = v['matrix']
+            if isinstance(p468, dict):
+                if not p468.keys() >= _c469:
+                    return False
     return True
 
 
 def _check473(v: Any) -> bool:
-    if not (isinstance(v, dict)):
-        return False
-    if len(v) < 1:
-        return False
-    for k474 in v:
-        if not (isinstance(k474, str)):
-            return False
-        if _c475.search(k474) is None:
-            return False
-    for k477, p478 in v.items():
-        if not _check479(p478):
-            return False
-    return True
-
-
-def _check510(v: Any) -> bool:
     if isinstance(v, dict):
-        if not v.keys() >= _c511:
-            return False
-    return True
-
-
-def _check512(v: Any) -> bool:
-    if isinstance(v, dict):
-        if not v.keys() >= _c513:
-            return False
-        if 'matrix' in v:
-            p514 = v['matrix']
-            if isinstance(p514, dict):
-                if not p514.keys() >= _c515:
+        for k474, p475 in v.items():
+            if isinstance(p475, dict):
+                if not p475.keys() >= _c476:
                     return False
     return True
 
 
-def _check522(v: Any) -> bool:
+def _check470(v: Any) -> bool:
     if isinstance(v, dict):
-        for k524, p525 in v.items():
-            if isinstance(p525, dict):
-                if not p525.keys() >= _c527:
-                    return False
-    return True
-
-
-def _check519(v: Any) -> bool:
-    if isinstance(v, dict):
-        if not v.keys() >= _c520:
+        if not v.keys() >= _c471:
             return False
         if 'variants' in v:
-            p521 = v['variants']
-            if not _check522(p521):
+            p472 = v['variants']
+            if not _check473(p472):
                 return False
     return True
 
 
-def _check509(v: Any) -> bool:
-    if not (_check510(v) or _check512(v) or _check519(v)):
+def _check463(v: Any) -> bool:
+    if not (_check464(v) or _check466(v) or _check470(v)):
         return False
     return True
 
 
-def _check532(v: Any) -> bool:
+def _check478(v: Any) -> bool:
     if isinstance(v, dict):
-        if not v.keys() >= _c533:
+        if not v.keys() >= _c479:
             return False
     return True
 
 
-def _check534(v: Any) -> bool:
+def _check480(v: Any) -> bool:
     if isinstance(v, dict):
-        if not v.keys() >= _c535:
+        if not v.keys() >= _c481:
             return False
         if 'matrix' in v:
-            p536 = v['matrix']
-            if isinstance(p536, dict):
-                if not p536.keys() >= _c537:
+            p482 = v['matrix']
+            if isinstance(p482, dict):
+                if not p482.keys() >= _c483:
                     return False
     return True
 
 
-def _check544(v: Any) -> bool:
+def _check487(v: Any) -> bool:
     if isinstance(v, dict):
-        for k546, p547 in v.items():
-            if isinstance(p547, dict):
-                if not p547.keys() >= _c549:
+        for k488, p489 in v.items():
+            if isinstance(p489, dict):
+                if not p489.keys() >= _c490:
                     return False
     return True
 
 
-def _check541(v: Any) -> bool:
+def _check484(v: Any) -> bool:
     if isinstance(v, dict):
-        if not v.keys() >= _c542:
+        if not v.keys() >= _c485:
             return False
         if 'variants' in v:
-            p543 = v['variants']
-            if not _check544(p543):
+            p486 = v['variants']
+            if not _check487(p486):
                 return False
     return True
 
 
-def _check531(v: Any) -> bool:
-    if not (_check532(v) or _check534(v) or _check541(v)):
+def _check477(v: Any) -> bool:
+    if not (_check478(v) or _check480(v) or _check484(v)):
         return False
     return True
 
 
-def _check553(v: Any) -> bool:
+def _check491(v: Any) -> bool:
     if isinstance(v, dict):
-        if not v.keys() >= _c554:
+        if not v.keys() >= _c492:
             return False
     return True
 
 
-def _check382(v: Any) -> bool:
+def _check337(v: Any) -> bool:
     if not (isinstance(v, dict)):
         return False
     if 'type' in v:
-        p383 = v['type']
-        if not (isinstance(p383, str) and p383 == 'ugc_ad'):
+        p338 = v['type']
+        if not (isinstance(p338, str) and p338 == 'ugc_ad'):
             return False
     if 'prompt' in v:
-        p384 = v['prompt']
-        if not (isinstance(p384, str)):
+        p339 = v['prompt']
+        if not (isinstance(p339, str)):
             return False
-        if _c385.search(p384) is None:
+        if _c340.search(p339) is None:
             return False
     if 'aspect_ratio' in v:
-        p386 = v['aspect_ratio']
-        if not (isinstance(p386, str)):
+        p341 = v['aspect_ratio']
+        if not (isinstance(p341, str)):
             return False
-        if _c387.search(p386) is None:
+        if _c342.search(p341) is None:
             return False
     if 'reference_image_urls' in v:
-        p388 = v['reference_image_urls']
-        if not _check9(p388):
+        p343 = v['reference_image_urls']
+        if not _check9(p343):
             return False
     if 'brand_kit_id' in v:
-        p389 = v['brand_kit_id']
-        if not (((isinstance(p389, int) and not isinstance(p389, bool)) or (isinstance(p389, float) and p389.is_integer()))):
+        p344 = v['brand_kit_id']
+        if not (((isinstance(p344, int) and not isinstance(p344, bool)) or (isinstance(p344, float) and p344.is_integer()))):
             return False
-        if p389 < 1:
+        if p344 < 1:
             return False
     if 'avatar_id' in v:
-        p390 = v['avatar_id']
-        if not (isinstance(p390, str)):
+        p345 = v['avatar_id']
+        if not (isinstance(p345, str)):
             return False
-        if _c391.search(p390) is None:
+        if _c346.search(p345) is None:
             return False
     if 'preset_id' in v:
-        p392 = v['preset_id']
-        if not (isinstance(p392, str)):
+        p347 = v['preset_id']
+        if not (isinstance(p347, str)):
             return False
-        if _c393.search(p392) is None:
+        if _c348.search(p347) is None:
             return False
     if 'custom_reference_inspiration_id' in v:
-        p394 = v['custom_reference_inspiration_id']
-        if not (isinstance(p394, str)):
+        p349 = v['custom_reference_inspiration_id']
+        if not (isinstance(p349, str)):
             return False
-        if _c395.search(p394) is None:
+        if _c350.search(p349) is None:
             return False
     if 'template_slug' in v:
-        p396 = v['template_slug']
-        if not (isinstance(p396, str)):
+        p351 = v['template_slug']
+        if not (isinstance(p351, str)):
             return False
-        if _c397.search(p396) is None:
+        if _c352.search(p351) is None:
             return False
     if 'duration' in v:
-        p398 = v['duration']
-        if not (((isinstance(p398, int) and not isinstance(p398, bool)) or (isinstance(p398, float) and p398.is_integer()))):
+        p353 = v['duration']
+        if not (((isinstance(p353, int) and not isinstance(p353, bool)) or (isinstance(p353, float) and p353.is_integer()))):
             return False
-        if p398 < 1:
+        if p353 < 1:
             return False
     if 'quality_tier' in v:
-        p399 = v['quality_tier']
-        if not (isinstance(p399, str)):
+        p354 = v['quality_tier']
+        if not (isinstance(p354, str)):
             return False
-        if _c400.search(p399) is None:
+        if _c355.search(p354) is None:
             return False
     if 'source_video_url' in v:
-        p401 = v['source_video_url']
-        if not (isinstance(p401, str)):
+        p356 = v['source_video_url']
+        if not (isinstance(p356, str)):
             return False
-        if _c402.search(p401) is None:
+        if _c357.search(p356) is None:
             return False
     if 'motion_video_url' in v:
-        p403 = v['motion_video_url']
-        if not (isinstance(p403, str)):
+        p358 = v['motion_video_url']
+        if not (isinstance(p358, str)):
             return False
-        if _c404.search(p403) is None:
+        if _c359.search(p358) is None:
             return False
     if 'audio_url' in v:
-        p405 = v['audio_url']
-        if not (isinstance(p405, str)):
+        p360 = v['audio_url']
+        if not (isinstance(p360, str)):
             return False
-        if _c406.search(p405) is None:
+        if _c361.search(p360) is None:
             return False
     if 'request_count' in v:
-        p407 = v['request_count']
-        if not (((isinstance(p407, int) and not isinstance(p407, bool)) or (isinstance(p407, float) and p407.is_integer()))):
+        p362 = v['request_count']
+        if not (((isinstance(p362, int) and not isinstance(p362, bool)) or (isinstance(p362, float) and p362.is_integer()))):
             return False
-        if p407 < 1:
+        if p362 < 1:
             return False
-        if p407 > 10:
+        if p362 > 10:
             return False
     if 'revision' in v:
-        p408 = v['revision']
-        if not (((isinstance(p408, int) and not isinstance(p408, bool)) or (isinstance(p408, float) and p408.is_integer()))):
+        p363 = v['revision']
+        if not (((isinstance(p363, int) and not isinstance(p363, bool)) or (isinstance(p363, float) and p363.is_integer()))):
             return False
-        if p408 < 0:
+        if p363 < 0:
             return False
     if 'labels' in v:
-        p409 = v['labels']
-        if not _check33(p409):
+        p364 = v['labels']
+        if not _check33(p364):
             return False
     if 'description' in v:
-        p410 = v['description']
-        if not (isinstance(p410, str)):
+        p365 = v['description']
+        if not (isinstance(p365, str)):
             return False
     if 'matrix' in v:
-        p411 = v['matrix']
-        if not _check412(p411):
+        p366 = v['matrix']
+        if not _check367(p366):
             return False
     if 'variants' in v:
-        p472 = v['variants']
-        if not _check473(p472):
+        p427 = v['variants']
+        if not _check428(p427):
             return False
-    if not v.keys() <= _c508:
+    if not v.keys() <= _c462:
         return False
-    if not _check509(v):
+    if not _check463(v):
         return False
-    if not _check531(v):
+    if not _check477(v):
         return False
-    if _check553(v):
+    if _check491(v):
         return False
     return True
 
 
-def _check555(v: Any) -> bool:
+def _check493(v: Any) -> bool:
     if isinstance(v, dict):
-        if not v.keys() >= _c556:
+        if not v.keys() >= _c494:
             return False
         if 'type' in v:
-            p557 = v['type']
-            if not (isinstance(p557, str) and p557 == 'ugc_ad'):
+            p495 = v['type']
+            if not (isinstance(p495, str) and p495 == 'ugc_ad'):
                 return False
     return True
 
 
-def _check381(v: Any) -> bool:
-    if _check555(v):
-        if not _check382(v):
+def _check336(v: Any) -> bool:
+    if _check493(v):
+        if not _check337(v):
             return False
     else:
         pass
     return True
 
 
-def _check597(v: Any) -> bool:
+def _check532(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
     if len(v) < 1:
         return False
     if not _unique(v):
         return False
-    for i598 in v:
-        if not (isinstance(i598, str)):
+    for i533 in v:
+        if not (isinstance(i533, str)):
             return False
-        if _c599.search(i598) is None:
+        if _c534.search(i533) is None:
             return False
-        if isinstance(i598, str):
-            if _c600.search(i598) is None:
+        if isinstance(i533, str):
+            if _c535.search(i533) is None:
                 return False
     return True
 
 
-def _check602(v: Any) -> bool:
+def _check537(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
     if len(v) < 1:
         return False
     if not _unique(v):
         return False
-    for i603 in v:
-        if not (isinstance(i603, str)):
+    for i538 in v:
+        if not (isinstance(i538, str)):
             return False
-        if _c604.search(i603) is None:
+        if _c539.search(i538) is None:
             return False
-        if isinstance(i603, str):
-            if _c605.search(i603) is None:
+        if isinstance(i538, str):
+            if _c540.search(i538) is None:
                 return False
     return True
 
 
-def _check607(v: Any) -> bool:
+def _check542(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
     if len(v) < 1:
         return False
     if not _unique(v):
         return False
-    for i608 in v:
-        if not (((isinstance(i608, int) and not isinstance(i608, bool)) or (isinstance(i608, float) and i608.is_integer()))):
+    for i543 in v:
+        if not (((isinstance(i543, int) and not isinstance(i543, bool)) or (isinstance(i543, float) and i543.is_integer()))):
             return False
-        if i608 < 1:
+        if i543 < 1:
             return False
-        if isinstance(i608, str):
-            if _c609.search(i608) is None:
+        if isinstance(i543, str):
+            if _c544.search(i543) is None:
                 return False
     return True
 
 
-def _check611(v: Any) -> bool:
+def _check546(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
     if len(v) < 1:
         return False
     if not _unique(v):
         return False
-    for i612 in v:
-        if not (isinstance(i612, str)):
+    for i547 in v:
+        if not (isinstance(i547, str)):
             return False
-        if _c613.search(i612) is None:
+        if _c548.search(i547) is None:
             return False
-        if isinstance(i612, str):
-            if _c614.search(i612) is None:
+        if isinstance(i547, str):
+            if _c549.search(i547) is None:
                 return False
     return True
 
 
-def _check616(v: Any) -> bool:
+def _check551(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
     if len(v) < 1:
         return False
     if not _unique(v):
         return False
-    for i617 in v:
-        if not (isinstance(i617, str)):
+    for i552 in v:
+        if not (isinstance(i552, str)):
             return False
-        if _c618.search(i617) is None:
+        if _c553.search(i552) is None:
             return False
-        if isinstance(i617, str):
-            if _c619.search(i617) is None:
+        if isinstance(i552, str):
+            if _c554.search(i552) is None:
                 return False
     return True
 
 
-def _check621(v: Any) -> bool:
+def _check556(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
     if len(v) < 1:
         return False
     if not _unique(v):
         return False
-    for i622 in v:
-        if not (isinstance(i622, str)):
+    for i557 in v:
+        if not (isinstance(i557, str)):
             return False
-        if _c623.search(i622) is None:
+        if _c558.search(i557) is None:
             return False
-        if isinstance(i622, str):
-            if _c624.search(i622) is None:
-                return False
-    return True
-
-
-def _check626(v: Any) -> bool:
-    if not (isinstance(v, list)):
-        return False
-    if len(v) < 1:
-        return False
-    if not _unique(v):
-        return False
-    for i627 in v:
-        if not (isinstance(i627, str)):
-            return False
-        if _c628.search(i627) is None:
-            return False
-        if isinstance(i627, str):
-            if _c629.search(i627) is None:
-                return False
-    return True
-
-
-def _check631(v: Any) -> bool:
-    if not (isinstance(v, list)):
-        return False
-    if len(v) < 1:
-        return False
-    if not _unique(v):
-        return False
-    for i632 in v:
-        if not (isinstance(i632, str)):
-            return False
-        if _c633.search(i632) is None:
-            return False
-        if isinstance(i632, str):
-            if _c634.search(i632) is None:
-                return False
-    return True
-
-
-def _check636(v: Any) -> bool:
-    if not (isinstance(v, list)):
-        return False
-    if len(v) < 1:
-        return False
-    if not _unique(v):
-        return False
-    for i637 in v:
-        if not (isinstance(i637, str)):
-            return False
-        if _c638.search(i637) is None:
-            return False
-        if isinstance(i637, str):
-            if _c639.search(i637) is None:
-                return False
-    return True
-
-
-def _check641(v: Any) -> bool:
-    if not (isinstance(v, list)):
-        return False
-    if len(v) < 1:
-        return False
-    if not _unique(v):
-        return False
-    for i642 in v:
-        if not (((isinstance(i642, int) and not isinstance(i642, bool)) or (isinstance(i642, float) and i642.is_integer()))):
-            return False
-        if i642 < 1:
-            return False
-        if isinstance(i642, str):
-            if _c643.search(i642) is None:
-                return False
-    return True
-
-
-def _check645(v: Any) -> bool:
-    if not (isinstance(v, list)):
-        return False
-    if len(v) < 1:
-        return False
-    if not _unique(v):
-        return False
-    for i646 in v:
-        if not (isinstance(i646, str)):
-            return False
-        if _c647.search(i646) is None:
-            return False
-        if isinstance(i646, str):
-            if _c648.search(i646) is None:
-                return False
-    return True
-
-
-def _check650(v: Any) -> bool:
-    if not (isinstance(v, list)):
-        return False
-    if len(v) < 1:
-        return False
-    if not _unique(v):
-        return False
-    for i651 in v:
-        if not (isinstance(i651, str)):
-            return False
-        if _c652.search(i651) is None:
-            return False
-        if isinstance(i651, str):
-            if _c653.search(i651) is None:
-                return False
-    return True
-
-
-def _check655(v: Any) -> bool:
-    if not (isinstance(v, list)):
-        return False
-    if len(v) < 1:
-        return False
-    if not _unique(v):
-        return False
-    for i656 in v:
-        if not (isinstance(i656, str)):
-            return False
-        if _c657.search(i656) is None:
-            return False
-        if isinstance(i656, str):
-            if _c658.search(i656) is None:
-                return False
-    return True
-
-
-def _check660(v: Any) -> bool:
-    if not (isinstance(v, list)):
-        return False
-    if len(v) < 1:
-        return False
-    if not _unique(v):
-        return False
-    for i661 in v:
-        if not (isinstance(i661, bool)):
-            return False
-        if isinstance(i661, str):
-            if _c662.search(i661) is None:
-                return False
-    return True
-
-
-def _check595(v: Any) -> bool:
-    if not (isinstance(v, dict)):
-        return False
-    if len(v) < 1:
-        return False
-    if 'prompt' in v:
-        p596 = v['prompt']
-        if not _check597(p596):
-            return False
-    if 'aspect_ratio' in v:
-        p601 = v['aspect_ratio']
-        if not _check602(p601):
-            return False
-    if 'brand_kit_id' in v:
-        p606 = v['brand_kit_id']
-        if not _check607(p606):
-            return False
-    if 'avatar_id' in v:
-        p610 = v['avatar_id']
-        if not _check611(p610):
-            return False
-    if 'preset_id' in v:
-        p615 = v['preset_id']
-        if not _check616(p615):
-            return False
-    if 'custom_reference_inspiration_id' in v:
-        p620 = v['custom_reference_inspiration_id']
-        if not _check621(p620):
-            return False
-    if 'model_slug' in v:
-        p625 = v['model_slug']
-        if not _check626(p625):
-            return False
-    if 'variant_id' in v:
-        p630 = v['variant_id']
-        if not _check631(p630):
-            return False
-    if 'resolution' in v:
-        p635 = v['resolution']
-        if not _check636(p635):
-            return False
-    if 'duration' in v:
-        p640 = v['duration']
-        if not _check641(p640):
-            return False
-    if 'source_video_url' in v:
-        p644 = v['source_video_url']
-        if not _check645(p644):
-            return False
-    if 'motion_video_url' in v:
-        p649 = v['motion_video_url']
-        if not _check650(p649):
-            return False
-    if 'audio_url' in v:
-        p654 = v['audio_url']
-        if not _check655(p654):
-            return False
-    if 'generate_audio' in v:
-        p659 = v['generate_audio']
-        if not _check660(p659):
-            return False
-    if not v.keys() <= _c663:
-        return False
-    return True
-
-
-def _check671(v: Any) -> bool:
-    if not (isinstance(v, dict)):
-        return False
-    if 'prompt' in v:
-        p672 = v['prompt']
-        if not (isinstance(p672, str)):
-            return False
-        if _c673.search(p672) is None:
-            return False
-    if 'aspect_ratio' in v:
-        p674 = v['aspect_ratio']
-        if not (isinstance(p674, str)):
-            return False
-        if _c675.search(p674) is None:
-            return False
-    if 'reference_image_urls' in v:
-        p676 = v['reference_image_urls']
-        if not _check9(p676):
-            return False
-    if 'brand_kit_id' in v:
-        p677 = v['brand_kit_id']
-        if not (((isinstance(p677, int) and not isinstance(p677, bool)) or (isinstance(p677, float) and p677.is_integer()))):
-            return False
-        if p677 < 1:
-            return False
-    if 'avatar_id' in v:
-        p678 = v['avatar_id']
-        if not (isinstance(p678, str)):
-            return False
-        if _c679.search(p678) is None:
-            return False
-    if 'preset_id' in v:
-        p680 = v['preset_id']
-        if not (isinstance(p680, str)):
-            return False
-        if _c681.search(p680) is None:
-            return False
-    if 'custom_reference_inspiration_id' in v:
-        p682 = v['custom_reference_inspiration_id']
-        if not (isinstance(p682, str)):
-            return False
-        if _c683.search(p682) is None:
-            return False
-    if 'model_slug' in v:
-        p684 = v['model_slug']
-        if not (isinstance(p684, str)):
-            return False
-        if _c685.search(p684) is None:
-            return False
-    if 'variant_id' in v:
-        p686 = v['variant_id']
-        if not (isinstance(p686, str)):
-            return False
-        if _c687.search(p686) is None:
-            return False
-    if 'resolution' in v:
-        p688 = v['resolution']
-        if not (isinstance(p688, str)):
-            return False
-        if _c689.search(p688) is None:
-            return False
-    if 'duration' in v:
-        p690 = v['duration']
-        if not (((isinstance(p690, int) and not isinstance(p690, bool)) or (isinstance(p690, float) and p690.is_integer()))):
-            return False
-        if p690 < 1:
-            return False
-    if 'source_video_url' in v:
-        p691 = v['source_video_url']
-        if not (isinstance(p691, str)):
-            return False
-        if _c692.search(p691) is None:
-            return False
-    if 'motion_video_url' in v:
-        p693 = v['motion_video_url']
-        if not (isinstance(p693, str)):
-            return False
-        if _c694.search(p693) is None:
-            return False
-    if 'audio_url' in v:
-        p695 = v['audio_url']
-        if not (isinstance(p695, str)):
-            return False
-        if _c696.search(p695) is None:
-            return False
-    if 'generate_audio' in v:
-        p697 = v['generate_audio']
-        if not (isinstance(p697, bool)):
-            return False
-    if 'request_count' in v:
-        p698 = v['request_count']
-        if not (((isinstance(p698, int) and not isinstance(p698, bool)) or (isinstance(p698, float) and p698.is_integer()))):
-            return False
-        if p698 < 1:
-            return False
-        if p698 > 10:
-            return False
-    if 'revision' in v:
-        p699 = v['revision']
-        if not (((isinstance(p699, int) and not isinstance(p699, bool)) or (isinstance(p699, float) and p699.is_integer()))):
-            return False
-        if p699 < 0:
-            return False
-    if 'labels' in v:
-        p700 = v['labels']
-        if not _check33(p700):
-            return False
-    if 'description' in v:
-        p701 = v['description']
-        if not (isinstance(p701, str)):
-            return False
-    if not v.keys() <= _c702:
-        return False
-    return True
-
-
-def _check665(v: Any) -> bool:
-    if not (isinstance(v, dict)):
-        return False
-    if len(v) < 1:
-        return False
-    for k666 in v:
-        if not (isinstance(k666, str)):
-            return False
-        if _c667.search(k666) is None:
-            return False
-    for k669, p670 in v.items():
-        if not _check671(p670):
-            return False
-    return True
-
-
-def _check705(v: Any) -> bool:
-    if isinstance(v, dict):
-        if not v.keys() >= _c706:
-            return False
-    return True
-
-
-def _check707(v: Any) -> bool:
-    if isinstance(v, dict):
-        if not v.keys() >= _c708:
-            return False
-        if 'matrix' in v:
-            p709 = v['matrix']
-            if isinstance(p709, dict):
-                if not p709.keys() >= _c710:
-                    return False
-    return True
-
-
-def _check717(v: Any) -> bool:
-    if isinstance(v, dict):
-        for k719, p720 in v.items():
-            if isinstance(p720, dict):
-                if not p720.keys() >= _c722:
-                    return False
-    return True
-
-
-def _check714(v: Any) -> bool:
-    if isinstance(v, dict):
-        if not v.keys() >= _c715:
-            return False
-        if 'variants' in v:
-            p716 = v['variants']
-            if not _check717(p716):
-                return False
-    return True
-
-
-def _check704(v: Any) -> bool:
-    if not (_check705(v) or _check707(v) or _check714(v)):
-        return False
-    return True
-
-
-def _check727(v: Any) -> bool:
-    if isinstance(v, dict):
-        if not v.keys() >= _c728:
-            return False
-    return True
-
-
-def _check729(v: Any) -> bool:
-    if isinstance(v, dict):
-        if not v.keys() >= _c730:
-            return False
-        if 'matrix' in v:
-            p731 = v['matrix']
-            if isinstance(p731, dict):
-                if not p731.keys() >= _c732:
-                    return False
-    return True
-
-
-def _check739(v: Any) -> bool:
-    if isinstance(v, dict):
-        for k741, p742 in v.items():
-            if isinstance(p742, dict):
-                if not p742.keys() >= _c744:
-                    return False
-    return True
-
-
-def _check736(v: Any) -> bool:
-    if isinstance(v, dict):
-        if not v.keys() >= _c737:
-            return False
-        if 'variants' in v:
-            p738 = v['variants']
-            if not _check739(p738):
-                return False
-    return True
-
-
-def _check726(v: Any) -> bool:
-    if not (_check727(v) or _check729(v) or _check736(v)):
-        return False
-    return True
-
-
-def _check749(v: Any) -> bool:
-    if isinstance(v, dict):
-        if not v.keys() >= _c750:
-            return False
-    return True
-
-
-def _check751(v: Any) -> bool:
-    if isinstance(v, dict):
-        if not v.keys() >= _c752:
-            return False
-        if 'matrix' in v:
-            p753 = v['matrix']
-            if isinstance(p753, dict):
-                if not p753.keys() >= _c754:
-                    return False
-    return True
-
-
-def _check761(v: Any) -> bool:
-    if isinstance(v, dict):
-        for k763, p764 in v.items():
-            if isinstance(p764, dict):
-                if not p764.keys() >= _c766:
-                    return False
-    return True
-
-
-def _check758(v: Any) -> bool:
-    if isinstance(v, dict):
-        if not v.keys() >= _c759:
-            return False
-        if 'variants' in v:
-            p760 = v['variants']
-            if not _check761(p760):
-                return False
-    return True
-
-
-def _check748(v: Any) -> bool:
-    if not (_check749(v) or _check751(v) or _check758(v)):
-        return False
-    return True
-
-
-def _check770(v: Any) -> bool:
-    if isinstance(v, dict):
-        if not v.keys() >= _c771:
-            return False
-    return True
-
-
-def _check562(v: Any) -> bool:
-    if not (isinstance(v, dict)):
-        return False
-    if 'type' in v:
-        p563 = v['type']
-        if not (isinstance(p563, str) and p563 == 'ai_model'):
-            return False
-    if 'prompt' in v:
-        p564 = v['prompt']
-        if not (isinstance(p564, str)):
-            return False
-        if _c565.search(p564) is None:
-            return False
-    if 'aspect_ratio' in v:
-        p566 = v['aspect_ratio']
-        if not (isinstance(p566, str)):
-            return False
-        if _c567.search(p566) is None:
-            return False
-    if 'reference_image_urls' in v:
-        p568 = v['reference_image_urls']
-        if not _check9(p568):
-            return False
-    if 'brand_kit_id' in v:
-        p569 = v['brand_kit_id']
-        if not (((isinstance(p569, int) and not isinstance(p569, bool)) or (isinstance(p569, float) and p569.is_integer()))):
-            return False
-        if p569 < 1:
-            return False
-    if 'avatar_id' in v:
-        p570 = v['avatar_id']
-        if not (isinstance(p570, str)):
-            return False
-        if _c571.search(p570) is None:
-            return False
-    if 'preset_id' in v:
-        p572 = v['preset_id']
-        if not (isinstance(p572, str)):
-            return False
-        if _c573.search(p572) is None:
-            return False
-    if 'custom_reference_inspiration_id' in v:
-        p574 = v['custom_reference_inspiration_id']
-        if not (isinstance(p574, str)):
-            return False
-        if _c575.search(p574) is None:
-            return False
-    if 'model_slug' in v:
-        p576 = v['model_slug']
-        if not (isinstance(p576, str)):
-            return False
-        if _c577.search(p576) is None:
-            return False
-    if 'variant_id' in v:
-        p578 = v['variant_id']
-        if not (isinstance(p578, str)):
-            return False
-        if _c579.search(p578) is None:
-            return False
-    if 'resolution' in v:
-        p580 = v['resolution']
-        if not (isinstance(p580, str)):
-            return False
-        if _c581.search(p580) is None:
-            return False
-    if 'duration' in v:
-        p582 = v['duration']
-        if not (((isinstance(p582, int) and not isinstance(p582, bool)) or (isinstance(p582, float) and p582.is_integer()))):
-            return False
-        if p582 < 1:
-            return False
-    if 'source_video_url' in v:
-        p583 = v['source_video_url']
-        if not (isinstance(p583, str)):
-            return False
-        if _c584.search(p583) is None:
-            return False
-    if 'motion_video_url' in v:
-        p585 = v['motion_video_url']
-        if not (isinstance(p585, str)):
-            return False
-        if _c586.search(p585) is None:
-            return False
-    if 'audio_url' in v:
-        p587 = v['audio_url']
-        if not (isinstance(p587, str)):
-            return False
-        if _c588.search(p587) is None:
-            return False
-    if 'generate_audio' in v:
-        p589 = v['generate_audio']
-        if not (isinstance(p589, bool)):
-            return False
-    if 'request_count' in v:
-        p590 = v['request_count']
-        if not (((isinstance(p590, int) and not isinstance(p590, bool)) or (isinstance(p590, float) and p590.is_integer()))):
-            return False
-        if p590 < 1:
-            return False
-        if p590 > 10:
-            return False
-    if 'revision' in v:
-        p591 = v['revision']
-        if not (((isinstance(p591, int) and not isinstance(p591, bool)) or (isinstance(p591, float) and p591.is_integer()))):
-            return False
-        if p591 < 0:
-            return False
-    if 'labels' in v:
-        p592 = v['labels']
-        if not _check33(p592):
-            return False
-    if 'description' in v:
-        p593 = v['description']
-        if not (isinstance(p593, str)):
-            return False
-    if 'matrix' in v:
-        p594 = v['matrix']
-        if not _check595(p594):
-            return False
-    if 'variants' in v:
-        p664 = v['variants']
-        if not _check665(p664):
-            return False
-    if not v.keys() <= _c703:
-        return False
-    if not _check704(v):
-        return False
-    if not _check726(v):
-        return False
-    if not _check748(v):
-        return False
-    if _check770(v):
-        return False
-    return True
-
-
-def _check772(v: Any) -> bool:
-    if isinstance(v, dict):
-        if not v.keys() >= _c773:
-            return False
-        if 'type' in v:
-            p774 = v['type']
-            if not (isinstance(p774, str) and p774 == 'ai_model'):
+        if isinstance(i557, str):
+            if _c559.search(i557) is None:
                 return False
     return True
 
 
 def _check561(v: Any) -> bool:
-    if _check772(v):
-        if not _check562(v):
+    if not (isinstance(v, list)):
+        return False
+    if len(v) < 1:
+        return False
+    if not _unique(v):
+        return False
+    for i562 in v:
+        if not (isinstance(i562, str)):
+            return False
+        if _c563.search(i562) is None:
+            return False
+        if isinstance(i562, str):
+            if _c564.search(i562) is None:
+                return False
+    return True
+
+
+def _check566(v: Any) -> bool:
+    if not (isinstance(v, list)):
+        return False
+    if len(v) < 1:
+        return False
+    if not _unique(v):
+        return False
+    for i567 in v:
+        if not (isinstance(i567, str)):
+            return False
+        if _c568.search(i567) is None:
+            return False
+        if isinstance(i567, str):
+            if _c569.search(i567) is None:
+                return False
+    return True
+
+
+def _check571(v: Any) -> bool:
+    if not (isinstance(v, list)):
+        return False
+    if len(v) < 1:
+        return False
+    if not _unique(v):
+        return False
+    for i572 in v:
+        if not (isinstance(i572, str)):
+            return False
+        if _c573.search(i572) is None:
+            return False
+        if isinstance(i572, str):
+            if _c574.search(i572) is None:
+                return False
+    return True
+
+
+def _check576(v: Any) -> bool:
+    if not (isinstance(v, list)):
+        return False
+    if len(v) < 1:
+        return False
+    if not _unique(v):
+        return False
+    for i577 in v:
+        if not (((isinstance(i577, int) and not isinstance(i577, bool)) or (isinstance(i577, float) and i577.is_integer()))):
+            return False
+        if i577 < 1:
+            return False
+        if isinstance(i577, str):
+            if _c578.search(i577) is None:
+                return False
+    return True
+
+
+def _check580(v: Any) -> bool:
+    if not (isinstance(v, list)):
+        return False
+    if len(v) < 1:
+        return False
+    if not _unique(v):
+        return False
+    for i581 in v:
+        if not (isinstance(i581, str)):
+            return False
+        if _c582.search(i581) is None:
+            return False
+        if isinstance(i581, str):
+            if _c583.search(i581) is None:
+                return False
+    return True
+
+
+def _check585(v: Any) -> bool:
+    if not (isinstance(v, list)):
+        return False
+    if len(v) < 1:
+        return False
+    if not _unique(v):
+        return False
+    for i586 in v:
+        if not (isinstance(i586, str)):
+            return False
+        if _c587.search(i586) is None:
+            return False
+        if isinstance(i586, str):
+            if _c588.search(i586) is None:
+                return False
+    return True
+
+
+def _check590(v: Any) -> bool:
+    if not (isinstance(v, list)):
+        return False
+    if len(v) < 1:
+        return False
+    if not _unique(v):
+        return False
+    for i591 in v:
+        if not (isinstance(i591, str)):
+            return False
+        if _c592.search(i591) is None:
+            return False
+        if isinstance(i591, str):
+            if _c593.search(i591) is None:
+                return False
+    return True
+
+
+def _check595(v: Any) -> bool:
+    if not (isinstance(v, list)):
+        return False
+    if len(v) < 1:
+        return False
+    if not _unique(v):
+        return False
+    for i596 in v:
+        if not (isinstance(i596, bool)):
+            return False
+        if isinstance(i596, str):
+            if _c597.search(i596) is None:
+                return False
+    return True
+
+
+def _check530(v: Any) -> bool:
+    if not (isinstance(v, dict)):
+        return False
+    if len(v) < 1:
+        return False
+    if 'prompt' in v:
+        p531 = v['prompt']
+        if not _check532(p531):
+            return False
+    if 'aspect_ratio' in v:
+        p536 = v['aspect_ratio']
+        if not _check537(p536):
+            return False
+    if 'brand_kit_id' in v:
+        p541 = v['brand_kit_id']
+        if not _check542(p541):
+            return False
+    if 'avatar_id' in v:
+        p545 = v['avatar_id']
+        if not _check546(p545):
+            return False
+    if 'preset_id' in v:
+        p550 = v['preset_id']
+        if not _check551(p550):
+            return False
+    if 'custom_reference_inspiration_id' in v:
+        p555 = v['custom_reference_inspiration_id']
+        if not _check556(p555):
+            return False
+    if 'model_slug' in v:
+        p560 = v['model_slug']
+        if not _check561(p560):
+            return False
+    if 'variant_id' in v:
+        p565 = v['variant_id']
+        if not _check566(p565):
+            return False
+    if 'resolution' in v:
+        p570 = v['resolution']
+        if not _check571(p570):
+            return False
+    if 'duration' in v:
+        p575 = v['duration']
+        if not _check576(p575):
+            return False
+    if 'source_video_url' in v:
+        p579 = v['source_video_url']
+        if not _check580(p579):
+            return False
+    if 'motion_video_url' in v:
+        p584 = v['motion_video_url']
+        if not _check585(p584):
+            return False
+    if 'audio_url' in v:
+        p589 = v['audio_url']
+        if not _check590(p589):
+            return False
+    if 'generate_audio' in v:
+        p594 = v['generate_audio']
+        if not _check595(p594):
+            return False
+    if not v.keys() <= _c598:
+        return False
+    return True
+
+
+def _check605(v: Any) -> bool:
+    if not (isinstance(v, dict)):
+        return False
+    if 'prompt' in v:
+        p606 = v['prompt']
+        if not (isinstance(p606, str)):
+            return False
+        if _c607.search(p606) is None:
+            return False
+    if 'aspect_ratio' in v:
+        p608 = v['aspect_ratio']
+        if not (isinstance(p608, str)):
+            return False
+        if _c609.search(p608) is None:
+            return False
+    if 'reference_image_urls' in v:
+        p610 = v['reference_image_urls']
+        if not _check9(p610):
+            return False
+    if 'brand_kit_id' in v:
+        p611 = v['brand_kit_id']
+        if not (((isinstance(p611, int) and not isinstance(p611, bool)) or (isinstance(p611, float) and p611.is_integer()))):
+            return False
+        if p611 < 1:
+            return False
+    if 'avatar_id' in v:
+        p612 = v['avatar_id']
+        if not (isinstance(p612, str)):
+            return False
+        if _c613.search(p612) is None:
+            return False
+    if 'preset_id' in v:
+        p614 = v['preset_id']
+        if not (isinstance(p614, str)):
+            return False
+        if _c615.search(p614) is None:
+            return False
+    if 'custom_reference_inspiration_id' in v:
+        p616 = v['custom_reference_inspiration_id']
+        if not (isinstance(p616, str)):
+            return False
+        if _c617.search(p616) is None:
+            return False
+    if 'model_slug' in v:
+        p618 = v['model_slug']
+        if not (isinstance(p618, str)):
+            return False
+        if _c619.search(p618) is None:
+            return False
+    if 'variant_id' in v:
+        p620 = v['variant_id']
+        if not (isinstance(p620, str)):
+            return False
+        if _c621.search(p620) is None:
+            return False
+    if 'resolution' in v:
+        p622 = v['resolution']
+        if not (isinstance(p622, str)):
+            return False
+        if _c623.search(p622) is None:
+            return False
+    if 'duration' in v:
+        p624 = v['duration']
+        if not (((isinstance(p624, int) and not isinstance(p624, bool)) or (isinstance(p624, float) and p624.is_integer()))):
+            return False
+        if p624 < 1:
+            return False
+    if 'source_video_url' in v:
+        p625 = v['source_video_url']
+        if not (isinstance(p625, str)):
+            return False
+        if _c626.search(p625) is None:
+            return False
+    if 'motion_video_url' in v:
+        p627 = v['motion_video_url']
+        if not (isinstance(p627, str)):
+            return False
+        if _c628.search(p627) is None:
+            return False
+    if 'audio_url' in v:
+        p629 = v['audio_url']
+        if not (isinstance(p629, str)):
+            return False
+        if _c630.search(p629) is None:
+            return False
+    if 'generate_audio' in v:
+        p631 = v['generate_audio']
+        if not (isinstance(p631, bool)):
+            return False
+    if 'request_count' in v:
+        p632 = v['request_count']
+        if not (((isinstance(p632, int) and not isinstance(p632, bool)) or (isinstance(p632, float) and p632.is_integer()))):
+            return False
+        if p632 < 1:
+            return False
+        if p632 > 10:
+            return False
+    if 'revision' in v:
+        p633 = v['revision']
+        if not (((isinstance(p633, int) and not isinstance(p633, bool)) or (isinstance(p633, float) and p633.is_integer()))):
+            return False
+        if p633 < 0:
+            return False
+    if 'labels' in v:
+        p634 = v['labels']
+        if not _check33(p634):
+            return False
+    if 'description' in v:
+        p635 = v['description']
+        if not (isinstance(p635, str)):
+            return False
+    if not v.keys() <= _c636:
+        return False
+    return True
+
+
+def _check600(v: Any) -> bool:
+    if not (isinstance(v, dict)):
+        return False
+    if len(v) < 1:
+        return False
+    for k601 in v:
+        if not (isinstance(k601, str)):
+            return False
+        if _c602.search(k601) is None:
+            return False
+    for k603, p604 in v.items():
+        if not _check605(p604):
+            return False
+    return True
+
+
+def _check639(v: Any) -> bool:
+    if isinstance(v, dict):
+        if not v.keys() >= _c640:
+            return False
+    return True
+
+
+def _check641(v: Any) -> bool:
+    if isinstance(v, dict):
+        if not v.keys() >= _c642:
+            return False
+        if 'matrix' in v:
+            p643 = v['matrix']
+            if isinstance(p643, dict):
+                if not p643.keys() >= _c644:
+                    return False
+    return True
+
+
+def _check648(v: Any) -> bool:
+    if isinstance(v, dict):
+        for k649, p650 in v.items():
+            if isinstance(p650, dict):
+                if not p650.keys() >= _c651:
+                    return False
+    return True
+
+
+def _check645(v: Any) -> bool:
+    if isinstance(v, dict):
+        if not v.keys() >= _c646:
+            return False
+        if 'variants' in v:
+            p647 = v['variants']
+            if not _check648(p647):
+                return False
+    return True
+
+
+def _check638(v: Any) -> bool:
+    if not (_check639(v) or _check641(v) or _check645(v)):
+        return False
+    return True
+
+
+def _check653(v: Any) -> bool:
+    if isinstance(v, dict):
+        if not v.keys() >= _c654:
+            return False
+    return True
+
+
+def _check655(v: Any) -> bool:
+    if isinstance(v, dict):
+        if not v.keys() >= _c656:
+            return False
+        if 'matrix' in v:
+            p657 = v['matrix']
+            if isinstance(p657, dict):
+                if not p657.keys() >= _c658:
+                    return False
+    return True
+
+
+def _check662(v: Any) -> bool:
+    if isinstance(v, dict):
+        for k663, p664 in v.items():
+            if isinstance(p664, dict):
+                if not p664.keys() >= _c665:
+                    return False
+    return True
+
+
+def _check659(v: Any) -> bool:
+    if isinstance(v, dict):
+        if not v.keys() >= _c660:
+            return False
+        if 'variants' in v:
+            p661 = v['variants']
+            if not _check662(p661):
+                return False
+    return True
+
+
+def _check652(v: Any) -> bool:
+    if not (_check653(v) or _check655(v) or _check659(v)):
+        return False
+    return True
+
+
+def _check667(v: Any) -> bool:
+    if isinstance(v, dict):
+        if not v.keys() >= _c668:
+            return False
+    return True
+
+
+def _check669(v: Any) -> bool:
+    if isinstance(v, dict):
+        if not v.keys() >= _c670:
+            return False
+        if 'matrix' in v:
+            p671 = v['matrix']
+            if isinstance(p671, dict):
+                if not p671.keys() >= _c672:
+                    return False
+    return True
+
+
+def _check676(v: Any) -> bool:
+    if isinstance(v, dict):
+        for k677, p678 in v.items():
+            if isinstance(p678, dict):
+                if not p678.keys() >= _c679:
+                    return False
+    return True
+
+
+def _check673(v: Any) -> bool:
+    if isinstance(v, dict):
+        if not v.keys() >= _c674:
+            return False
+        if 'variants' in v:
+            p675 = v['variants']
+            if not _check676(p675):
+                return False
+    return True
+
+
+def _check666(v: Any) -> bool:
+    if not (_check667(v) or _check669(v) or _check673(v)):
+        return False
+    return True
+
+
+def _check680(v: Any) -> bool:
+    if isinstance(v, dict):
+        if not v.keys() >= _c681:
+            return False
+    return True
+
+
+def _check497(v: Any) -> bool:
+    if not (isinstance(v, dict)):
+        return False
+    if 'type' in v:
+        p498 = v['type']
+        if not (isinstance(p498, str) and p498 == 'ai_model'):
+            return False
+    if 'prompt' in v:
+        p499 = v['prompt']
+        if not (isinstance(p499, str)):
+            return False
+        if _c500.search(p499) is None:
+            return False
+    if 'aspect_ratio' in v:
+        p501 = v['aspect_ratio']
+        if not (isinstance(p501, str)):
+            return False
+        if _c502.search(p501) is None:
+            return False
+    if 'reference_image_urls' in v:
+        p503 = v['reference_image_urls']
+        if not _check9(p503):
+            return False
+    if 'brand_kit_id' in v:
+        p504 = v['brand_kit_id']
+        if not (((isinstance(p504, int) and not isinstance(p504, bool)) or (isinstance(p504, float) and p504.is_integer()))):
+            return False
+        if p504 < 1:
+            return False
+    if 'avatar_id' in v:
+        p505 = v['avatar_id']
+        if not (isinstance(p505, str)):
+            return False
+        if _c506.search(p505) is None:
+            return False
+    if 'preset_id' in v:
+        p507 = v['preset_id']
+        if not (isinstance(p507, str)):
+            return False
+        if _c508.search(p507) is None:
+            return False
+    if 'custom_reference_inspiration_id' in v:
+        p509 = v['custom_reference_inspiration_id']
+        if not (isinstance(p509, str)):
+            return False
+        if _c510.search(p509) is None:
+            return False
+    if 'model_slug' in v:
+        p511 = v['model_slug']
+        if not (isinstance(p511, str)):
+            return False
+        if _c512.search(p511) is None:
+            return False
+    if 'variant_id' in v:
+        p513 = v['variant_id']
+        if not (isinstance(p513, str)):
+            return False
+        if _c514.search(p513) is None:
+            return False
+    if 'resolution' in v:
+        p515 = v['resolution']
+        if not (isinstance(p515, str)):
+            return False
+        if _c516.search(p515) is None:
+            return False
+    if 'duration' in v:
+        p517 = v['duration']
+        if not (((isinstance(p517, int) and not isinstance(p517, bool)) or (isinstance(p517, float) and p517.is_integer()))):
+            return False
+        if p517 < 1:
+            return False
+    if 'source_video_url' in v:
+        p518 = v['source_video_url']
+        if not (isinstance(p518, str)):
+            return False
+        if _c519.search(p518) is None:
+            return False
+    if 'motion_video_url' in v:
+        p520 = v['motion_video_url']
+        if not (isinstance(p520, str)):
+            return False
+        if _c521.search(p520) is None:
+            return False
+    if 'audio_url' in v:
+        p522 = v['audio_url']
+        if not (isinstance(p522, str)):
+            return False
+        if _c523.search(p522) is None:
+            return False
+    if 'generate_audio' in v:
+        p524 = v['generate_audio']
+        if not (isinstance(p524, bool)):
+            return False
+    if 'request_count' in v:
+        p525 = v['request_count']
+        if not (((isinstance(p525, int) and not isinstance(p525, bool)) or (isinstance(p525, float) and p525.is_integer()))):
+            return False
+        if p525 < 1:
+            return False
+        if p525 > 10:
+            return False
+    if 'revision' in v:
+        p526 = v['revision']
+        if not (((isinstance(p526, int) and not isinstance(p526, bool)) or (isinstance(p526, float) and p526.is_integer()))):
+            return False
+        if p526 < 0:
+            return False
+    if 'labels' in v:
+        p527 = v['labels']
+        if not _check33(p527):
+            return False
+    if 'description' in v:
+        p528 = v['description']
+        if not (isinstance(p528, str)):
+            return False
+    if 'matrix' in v:
+        p529 = v['matrix']
+        if not _check530(p529):
+            return False
+    if 'variants' in v:
+        p599 = v['variants']
+        if not _check600(p599):
+            return False
+    if not v.keys() <= _c637:
+        return False
+    if not _check638(v):
+        return False
+    if not _check652(v):
+        return False
+    if not _check666(v):
+        return False
+    if _check680(v):
+        return False
+    return True
+
+
+def _check682(v: Any) -> bool:
+    if isinstance(v, dict):
+        if not v.keys() >= _c683:
+            return False
+        if 'type' in v:
+            p684 = v['type']
+            if not (isinstance(p684, str) and p684 == 'ai_model'):
+                return False
+    return True
+
+
+def _check496(v: Any) -> bool:
+    if _check682(v):
+        if not _check497(v):
             return False
     else:
         pass
     return True
 
 
-def _check47(v: Any) -> bool:
+def _check45(v: Any) -> bool:
     if not (isinstance(v, dict)):
         return False
-    if not v.keys() >= _c48:
+    if not v.keys() >= _c46:
         return False
     if 'type' in v:
-        p49 = v['type']
-        if not (isinstance(p49, str) and p49 in _c50):
+        p47 = v['type']
+        if not (isinstance(p47, str) and p47 in _c48):
             return False
-    if not _check54(v):
+    if not _check49(v):
         return False
-    if not _check201(v):
+    if not _check176(v):
         return False
-    if not _check381(v):
+    if not _check336(v):
         return False
-    if not _check561(v):
+    if not _check496(v):
         return False
     return True
 
 
-def _check41(v: Any) -> bool:
+def _check40(v: Any) -> bool:
     if not (isinstance(v, dict)):
         return False
-    for k42 in v:
-        if not (isinstance(k42, str)):
+    for k41 in v:
+        if not (isinstance(k41, str)):
             return False
-        if _c43.search(k42) is None:
+        if _c42.search(k41) is None:
             return False
-    for k45, p46 in v.items():
-        if not _check47(p46):
+    for k43, p44 in v.items():
+        if not _check45(p44):
             return False
     return True
 
@@ -2995,12 +2948,12 @@ def _check1(v: Any) -> bool:
         if not _check5(p4):
             return False
     if 'creatives' in v:
-        p40 = v['creatives']
-        if not _check41(p40):
+        p39 = v['creatives']
+        if not _check40(p39):
             return False
-    if not v.keys() <= _c778:
+    if not v.keys() <= _c685:
         return False
-    if not v.keys() >= _c779:
+    if not v.keys() >= _c686:
         return False
     return True
 

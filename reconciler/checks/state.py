@@ -16,26 +16,23 @@ _c2 = frozenset(('creatives', 'format_version', 'lineage', 'serial'))
 _c4 = 1
 _c6 = re.compile('^[0-9a-f]{32}$')
 _c11 = re.compile('^[a-z0-9_-]+(\\[[^\\[\\]\\n]+\\])?$')
-_c12 = frozenset(())
-_c16 = frozenset(('batches', 'fingerprint', 'retired', 'revision', 'source', 'spec'))
-_c18 = re.compile('^sha256:[0-9a-f]{64}$')
-_c27 = frozenset(('generations', 'idempotency_key', 'number', 'phase', 'request_count'))
-_c30 = re.compile('^crv1-[0-9a-f]{40}$')
-_c33 = frozenset(('pending', 'submitted'))
-_c43 = frozenset(('id', 'status'))
-_c46 = frozenset(('completed', 'failed', 'missing', 'processing', 'queued'))
-_c52 = frozenset(('error', 'id', 'status', 'updated_at', 'url'))
-_c53 = frozenset(('credits_deducted', 'generations', 'idempotency_key', 'number', 'phase', 'request_count', 'submitted_at'))
-_c56 = frozenset(('credits_deducted', 'generations', 'idempotency_key', 'number', 'phase', 'request_count', 'submitted_at'))
-_c61 = frozenset(('fingerprint',))
-_c63 = re.compile('^sha256:[0-9a-f]{64}$')
-_c64 = frozenset(('fingerprint',))
-_c67 = frozenset(('credits_deducted', 'fingerprint', 'generations', 'idempotency_key', 'number', 'phase', 'request_count', 'submitted_at'))
-_c68 = frozenset(('batches', 'fingerprint', 'retired', 'revision', 'source', 'spec'))
-_c69 = frozenset(('creatives', 'format_version', 'lineage', 'serial'))
+_c15 = frozenset(('batches', 'fingerprint', 'retired', 'revision', 'source', 'spec'))
+_c17 = re.compile('^sha256:[0-9a-f]{64}$')
+_c26 = frozenset(('generations', 'idempotency_key', 'number', 'phase', 'request_count'))
+_c29 = re.compile('^crv1-[0-9a-f]{40}$')
+_c32 = frozenset(('pending', 'submitted'))
+_c42 = frozenset(('id', 'status'))
+_c45 = frozenset(('completed', 'failed', 'missing', 'processing', 'queued'))
+_c51 = frozenset(('error', 'id', 'status', 'updated_at', 'url'))
+_c52 = frozenset(('credits_deducted', 'generations', 'idempotency_key', 'number', 'phase', 'request_count', 'submitted_at'))
+_c57 = frozenset(('fingerprint',))
+_c59 = re.compile('^sha256:[0-9a-f]{64}$')
+_c60 = frozenset(('credits_deducted', 'fingerprint', 'generations', 'idempotency_key', 'number', 'phase', 'request_count', 'submitted_at'))
+_c61 = frozenset(('batches', 'fingerprint', 'retired', 'revision', 'source', 'spec'))
+_c62 = frozenset(('creatives', 'format_version', 'lineage', 'serial'))
 
 
-def _check36(v: Any) -> bool:
+def _check35(v: Any) -> bool:
     if not (isinstance(v, str)):
         return False
     if len(v) < 1:
@@ -43,199 +40,199 @@ def _check36(v: Any) -> bool:
     return True
 
 
-def _check37(v: Any) -> bool:
+def _check36(v: Any) -> bool:
     if not (v is None):
         return False
     return True
 
 
-def _check35(v: Any) -> bool:
-    if not (_check36(v) or _check37(v)):
-        return False
-    return True
-
-
-def _check51(v: Any) -> bool:
-    if not (v is None):
+def _check34(v: Any) -> bool:
+    if not (_check35(v) or _check36(v)):
         return False
     return True
 
 
 def _check50(v: Any) -> bool:
-    if not (_check36(v) or _check51(v)):
+    if not (v is None):
         return False
     return True
 
 
-def _check42(v: Any) -> bool:
+def _check49(v: Any) -> bool:
+    if not (_check35(v) or _check50(v)):
+        return False
+    return True
+
+
+def _check41(v: Any) -> bool:
     if not (isinstance(v, dict)):
         return False
-    if not v.keys() >= _c43:
+    if not v.keys() >= _c42:
         return False
     if 'id' in v:
-        p44 = v['id']
-        if not (isinstance(p44, str)):
+        p43 = v['id']
+        if not (isinstance(p43, str)):
             return False
-        if len(p44) < 1:
+        if len(p43) < 1:
             return False
     if 'status' in v:
-        p45 = v['status']
-        if not (isinstance(p45, str) and p45 in _c46):
+        p44 = v['status']
+        if not (isinstance(p44, str) and p44 in _c45):
             return False
     if 'url' in v:
-        p47 = v['url']
-        if not (isinstance(p47, str) or p47 is None):
+        p46 = v['url']
+        if not (isinstance(p46, str) or p46 is None):
             return False
-        if isinstance(p47, str):
-            if len(p47) < 1:
+        if isinstance(p46, str):
+            if len(p46) < 1:
                 return False
     if 'error' in v:
-        p48 = v['error']
-        if not (isinstance(p48, dict) or p48 is None):
+        p47 = v['error']
+        if not (isinstance(p47, dict) or p47 is None):
             return False
     if 'updated_at' in v:
-        p49 = v['updated_at']
-        if not _check50(p49):
+        p48 = v['updated_at']
+        if not _check49(p48):
             return False
-    if not v.keys() <= _c52:
+    if not v.keys() <= _c51:
         return False
     return True
 
 
-def _check40(v: Any) -> bool:
+def _check39(v: Any) -> bool:
     if not (isinstance(v, list)):
         return False
-    for i41 in v:
-        if not _check42(i41):
-            return False
-    return True
-
-
-def _check26(v: Any) -> bool:
-    if not (isinstance(v, dict)):
-        return False
-    if not v.keys() >= _c27:
-        return False
-    if 'number' in v:
-        p28 = v['number']
-        if not (((isinstance(p28, int) and not isinstance(p28, bool)) or (isinstance(p28, float) and p28.is_integer()))):
-            return False
-        if p28 < 0:
-            return False
-    if 'idempotency_key' in v:
-        p29 = v['idempotency_key']
-        if not (isinstance(p29, str)):
-            return False
-        if _c30.search(p29) is None:
-            return False
-    if 'request_count' in v:
-        p31 = v['request_count']
-        if not (((isinstance(p31, int) and not isinstance(p31, bool)) or (isinstance(p31, float) and p31.is_integer()))):
-            return False
-        if p31 < 1:
-            return False
-        if p31 > 10:
-            return False
-    if 'phase' in v:
-        p32 = v['phase']
-        if not (isinstance(p32, str) and p32 in _c33):
-            return False
-    if 'submitted_at' in v:
-        p34 = v['submitted_at']
-        if not _check35(p34):
-            return False
-    if 'credits_deducted' in v:
-        p38 = v['credits_deducted']
-        if not (((isinstance(p38, int) and not isinstance(p38, bool)) or (isinstance(p38, float) and p38.is_integer())) or p38 is None):
-            return False
-        if (isinstance(p38, int | float) and not isinstance(p38, bool)):
-            if p38 < 0:
-                return False
-    if 'generations' in v:
-        p39 = v['generations']
-        if not _check40(p39):
+    for i40 in v:
+        if not _check41(i40):
             return False
     return True
 
 
 def _check25(v: Any) -> bool:
-    if not _check26(v):
-        return False
-    if isinstance(v, dict):
-        if not v.keys() <= _c56:
-            return False
-    return True
-
-
-def _check23(v: Any) -> bool:
-    if not (isinstance(v, list)):
-        return False
-    for i24 in v:
-        if not _check25(i24):
-            return False
-    return True
-
-
-def _check60(v: Any) -> bool:
-    if not _check26(v):
-        return False
-    if isinstance(v, dict):
-        if not v.keys() >= _c61:
-            return False
-        if 'fingerprint' in v:
-            p62 = v['fingerprint']
-            if not (isinstance(p62, str)):
-                return False
-            if _c63.search(p62) is None:
-                return False
-        if not v.keys() <= _c67:
-            return False
-    return True
-
-
-def _check58(v: Any) -> bool:
-    if not (isinstance(v, list)):
-        return False
-    for i59 in v:
-        if not _check60(i59):
-            return False
-    return True
-
-
-def _check15(v: Any) -> bool:
     if not (isinstance(v, dict)):
         return False
-    if not v.keys() >= _c16:
+    if not v.keys() >= _c26:
+        return False
+    if 'number' in v:
+        p27 = v['number']
+        if not (((isinstance(p27, int) and not isinstance(p27, bool)) or (isinstance(p27, float) and p27.is_integer()))):
+            return False
+        if p27 < 0:
+            return False
+    if 'idempotency_key' in v:
+        p28 = v['idempotency_key']
+        if not (isinstance(p28, str)):
+            return False
+        if _c29.search(p28) is None:
+            return False
+    if 'request_count' in v:
+        p30 = v['request_count']
+        if not (((isinstance(p30, int) and not isinstance(p30, bool)) or (isinstance(p30, float) and p30.is_integer()))):
+            return False
+        if p30 < 1:
+            return False
+        if p30 > 10:
+            return False
+    if 'phase' in v:
+        p31 = v['phase']
+        if not (isinstance(p31, str) and p31 in _c32):
+            return False
+    if 'submitted_at' in v:
+        p33 = v['submitted_at']
+        if not _check34(p33):
+            return False
+    if 'credits_deducted' in v:
+        p37 = v['credits_deducted']
+        if not (((isinstance(p37, int) and not isinstance(p37, bool)) or (isinstance(p37, float) and p37.is_integer())) or p37 is None):
+            return False
+        if (isinstance(p37, int | float) and not isinstance(p37, bool)):
+            if p37 < 0:
+                return False
+    if 'generations' in v:
+        p38 = v['generations']
+        if not _check39(p38):
+            return False
+    return True
+
+
+def _check24(v: Any) -> bool:
+    if not _check25(v):
+        return False
+    if isinstance(v, dict):
+        if not v.keys() <= _c52:
+            return False
+    return True
+
+
+def _check22(v: Any) -> bool:
+    if not (isinstance(v, list)):
+        return False
+    for i23 in v:
+        if not _check24(i23):
+            return False
+    return True
+
+
+def _check56(v: Any) -> bool:
+    if not _check25(v):
+        return False
+    if isinstance(v, dict):
+        if not v.keys() >= _c57:
+            return False
+        if 'fingerprint' in v:
+            p58 = v['fingerprint']
+            if not (isinstance(p58, str)):
+                return False
+            if _c59.search(p58) is None:
+                return False
+        if not v.keys() <= _c60:
+            return False
+    return True
+
+
+def _check54(v: Any) -> bool:
+    if not (isinstance(v, list)):
+        return False
+    for i55 in v:
+        if not _check56(i55):
+            return False
+    return True
+
+
+def _check14(v: Any) -> bool:
+    if not (isinstance(v, dict)):
+        return False
+    if not v.keys() >= _c15:
         return False
     if 'fingerprint' in v:
-        p17 = v['fingerprint']
-        if not (isinstance(p17, str)):
+        p16 = v['fingerprint']
+        if not (isinstance(p16, str)):
             return False
-        if _c18.search(p17) is None:
+        if _c17.search(p16) is None:
             return False
     if 'spec' in v:
-        p19 = v['spec']
-        if not (isinstance(p19, dict)):
+        p18 = v['spec']
+        if not (isinstance(p18, dict)):
             return False
     if 'source' in v:
-        p20 = v['source']
-        if not (isinstance(p20, str)):
+        p19 = v['source']
+        if not (isinstance(p19, str)):
             return False
     if 'revision' in v:
-        p21 = v['revision']
-        if not (((isinstance(p21, int) and not isinstance(p21, bool)) or (isinstance(p21, float) and p21.is_integer()))):
+        p20 = v['revision']
+        if not (((isinstance(p20, int) and not isinstance(p20, bool)) or (isinstance(p20, float) and p20.is_integer()))):
             return False
-        if p21 < 0:
+        if p20 < 0:
             return False
     if 'batches' in v:
-        p22 = v['batches']
-        if not _check23(p22):
+        p21 = v['batches']
+        if not _check22(p21):
             return False
     if 'retired' in v:
-        p57 = v['retired']
-        if not _check58(p57):
+        p53 = v['retired']
+        if not _check54(p53):
             return False
-    if not v.keys() <= _c68:
+    if not v.keys() <= _c61:
         return False
     return True
 
@@ -248,8 +245,8 @@ def _check9(v: Any) -> bool:
             return False
         if _c11.search(k10) is None:
             return False
-    for k13, p14 in v.items():
-        if not _check15(p14):
+    for k12, p13 in v.items():
+        if not _check14(p13):
             return False
     return True
 
@@ -279,7 +276,7 @@ def _check1(v: Any) -> bool:
         p8 = v['creatives']
         if not _check9(p8):
             return False
-    if not v.keys() <= _c69:
+    if not v.keys() <= _c62:
         return False
     return True
 

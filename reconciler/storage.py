@@ -7,17 +7,12 @@ import errno
 import hashlib
 import os
 import secrets
-import socket
-import time
-import uuid
-from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
 from reconciler import state as state_format
 from reconciler.errors import StateError
-from reconciler.lockfile import FileLock, LockInfo, current_user, utc_now
+from reconciler.lockfile import FileLock, LockInfo
 from reconciler.model import State
 
 __all__ = ["LocalFileStorage", "LockInfo", "StateStorage"]
@@ -104,35 +99,21 @@ def _keep_backup(path: Path, backup: Path) -> None:
     temp.replace(backup)
 
 
+def lock_path(state_path: Path) -> Path:
+    """The lock file of a local state: `<file>.lock` beside it."""
+    return state_path.with_name(state_path.name + ".lock")
+
+
 class LocalFileStorage:
     """State in one JSON file; the lock is an OS lock (flock) on `<file>.lock` beside it
     (reconciler.lockfile), so a local state is never left locked by a dead run."""
 
-    def __init__(
-        self,
-        path: Path,
-        *,
-        clock: Callable[[], datetime] = utc_now,
-        hostname: Callable[[], str] = socket.gethostname,
-        user: Callable[[], str] = current_user,
-        pid: Callable[[], int] = os.getpid,
-        new_id: Callable[[], str] = lambda: str(uuid.uuid4()),
-        sleep: Callable[[float], None] = time.sleep,
-        monotonic: Callable[[], float] = time.monotonic,
-    ) -> None:
+    def __init__(self, path: Path, *, lock: FileLock | None = None) -> None:
+        """`lock`: the lock on `lock_path(path)`, given to choose its clock, ids and holder."""
         self.path = path
         self.backup_path = path.with_name(path.name + ".backup")
-        self.lock_path = path.with_name(path.name + ".lock")
-        self._lock = FileLock(
-            self.lock_path,
-            clock=clock,
-            hostname=hostname,
-            user=user,
-            pid=pid,
-            new_id=new_id,
-            sleep=sleep,
-            monotonic=monotonic,
-        )
+        self.lock_path = lock_path(path)
+        self._lock = lock or FileLock(self.lock_path)
         # The digest of the text last read or written, and its state: a write re-reads the
         # file, and parses it again only if someone else changed it. A digest, not the text:
         # at 100,000 creatives the text alone is 137 MiB.
@@ -143,7 +124,7 @@ class LocalFileStorage:
 
     # -- read and write ----------------------------------------------------------------------
 
-    def _read_text(self) -> tuple[str, bytes] | None:
+    def _read_file(self) -> tuple[str, bytes] | None:
         """The file's text and the digest of its bytes; None when there is no file."""
         try:
             data = self.path.read_bytes()
@@ -176,11 +157,11 @@ class LocalFileStorage:
         return state
 
     def read(self) -> State | None:
-        return self._parse(self._read_text())
+        return self._parse(self._read_file())
 
     def write(self, state: State, *, expected_serial: int | None) -> State:
         # Re-read what is there now: an unreadable file raises here and is never overwritten.
-        found = self._read_text()
+        found = self._read_file()
         current = self._parse(found)
         self._compare(current, state, expected_serial)
         stored = state_format.with_next_serial(current, state)

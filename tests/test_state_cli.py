@@ -12,8 +12,9 @@ from click.testing import CliRunner, Result
 
 from reconciler import __version__
 from reconciler.cli import cli, main
+from reconciler.lockfile import FileLock
 from reconciler.state import loads
-from reconciler.storage import LocalFileStorage
+from reconciler.storage import LocalFileStorage, lock_path
 
 GOLDEN = Path(__file__).parent / "data" / "state-v1.json"
 OLD_FINGERPRINT = "sha256:9b54b6db91908227f1cef6e0828c7b81303202b1585ff8d49d1068272122ac11"
@@ -40,14 +41,15 @@ def failure(result: Result) -> str:
 
 
 def holder(path: Path) -> LocalFileStorage:
-    return LocalFileStorage(
-        path,
+    lock = FileLock(
+        lock_path(path),
         clock=lambda: datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
         hostname=lambda: "ci-1",
         user=lambda: "ann",
         pid=lambda: 4242,
         new_id=lambda: "lock-1",
     )
+    return LocalFileStorage(path, lock=lock)
 
 
 # -- list and show ------------------------------------------------------------------------------

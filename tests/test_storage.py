@@ -18,9 +18,10 @@ import pytest
 
 from reconciler import __version__
 from reconciler.errors import LockError, StateError
+from reconciler.lockfile import FileLock
 from reconciler.model import Batch, CreativeState, State
 from reconciler.state import dumps, loads, new_state
-from reconciler.storage import LocalFileStorage, LockInfo, StateStorage
+from reconciler.storage import LocalFileStorage, LockInfo, StateStorage, lock_path
 
 GOLDEN = Path(__file__).parent / "data" / "state-v1.json"
 LINEAGE = "6f1c0d2e9a8b4c7d8e5f3a2b1c0d9e8f"
@@ -52,8 +53,8 @@ def storage(
     path: Path, *, lock_id: str = "lock-1", pid: int = 4242, time_: FakeTime | None = None
 ) -> LocalFileStorage:
     fake = time_ or FakeTime()
-    return LocalFileStorage(
-        path,
+    lock = FileLock(
+        lock_path(path),
         clock=lambda: datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
         hostname=lambda: "ci-1",
         user=lambda: "ann",
@@ -62,6 +63,7 @@ def storage(
         sleep=fake.sleep,
         monotonic=fake.monotonic,
     )
+    return LocalFileStorage(path, lock=lock)
 
 
 def with_creative(state: State, address: str = "hero") -> State:
@@ -445,9 +447,12 @@ CHILD = """
 import sys
 from pathlib import Path
 from reconciler.errors import LockError
-from reconciler.storage import LocalFileStorage
+from reconciler.lockfile import FileLock
+from reconciler.storage import LocalFileStorage, lock_path
 
-backend = LocalFileStorage(Path(sys.argv[1]), user=lambda: "bob", hostname=lambda: "box")
+path = Path(sys.argv[1])
+lock = FileLock(lock_path(path), user=lambda: "bob", hostname=lambda: "box")
+backend = LocalFileStorage(path, lock=lock)
 try:
     info = backend.lock(sys.argv[2], timeout=0)
 except LockError as exc:

@@ -159,10 +159,7 @@ class VideotokClient:
         return self._call("POST", "/generations", wire.parse_batch, content=body, headers=headers)
 
     def get_generation(self, generation_id: str) -> Generation:
-        if not generation_id:
-            raise ValueError("generation_id must not be empty")
-        path = "/generations/" + quote(generation_id, safe="")
-        return self._call("GET", path, wire.parse_generation)
+        return self.lookup_generation(generation_id)[0]
 
     def lookup_generation(self, generation_id: str) -> tuple[Generation, str | None]:
         """GET /generations/{id}: the generation and its type (None if the answer omits it)."""

@@ -24,7 +24,15 @@ from reconciler import forked, keys, schema
 from reconciler.errors import Diagnostic, ManifestError
 from reconciler.forked import ForkedCall
 from reconciler.model import Creative, Location, split_address
-from reconciler.yamlload import DEFAULT_LIMITS, DocPath, Document, Limits, format_path, read
+from reconciler.yamlload import (
+    DEFAULT_LIMITS,
+    DocPath,
+    Document,
+    Limits,
+    format_path,
+    read,
+    value_at,
+)
 
 DEFAULT_DIR = Path("creatives")
 SUFFIXES = (".yaml", ".yml")
@@ -120,7 +128,8 @@ class Loading:
             if sum(sizes) >= fork_from:
                 self._split = _cut(sizes, busy)
                 self._child = ForkedCall(partial(_check_files, files[self._split :], limits))
-        #: How many of the files a child process was given (0: all are parsed here).
+        #: How many of the files a child process was given (0: all are parsed here); after
+        #: finish(), how many it really parsed (0 when this process had to do its part).
         self.forked_files = len(files) - self._split
 
     def finish(self) -> Report:
@@ -129,6 +138,7 @@ class Loading:
             theirs = self._child.result() if self._child is not None else None
             self._child = None
             if theirs is None:  # no child, or it did not finish: do its part here
+                self.forked_files = 0
                 theirs = _check_files(self._files[self._split :], self._limits)
             entries += theirs[0]
             diagnostics += theirs[1]
@@ -195,13 +205,14 @@ class FieldLocator:
             path = ("creatives", name, "variants", key, field)
         elif key is not None and isinstance(values, list):
             index = next((i for i, v in enumerate(values) if _copy(v) == wanted), None)
-            path = ("creatives", name, "matrix", field) + ((index,) if index is not None else ())
+            path = None if index is None else ("creatives", name, "matrix", field, index)
         elif field in body:
             path = ("creatives", name, field)
         elif field in _mapping(_mapping(document.data).get("defaults")):
             path = ("defaults", field)
-        if path is None or (path[-1] == field and _copy(_value_at(document.data, path)) != wanted):
-            return None  # not found, or the file says something else now
+        if path is None or (path[-1] == field and _copy(value_at(document.data, path)) != wanted):
+            return None  # not found, or the file says something else now (a matrix value
+            # was matched by value above)
         line, col = document.locate(path)
         return Location(document.file, line, col), format_path(path)
 
@@ -218,12 +229,6 @@ class FieldLocator:
 
 def _mapping(value: Any) -> Mapping[str, Any]:
     return value if isinstance(value, dict) else {}
-
-
-def _value_at(data: Any, path: DocPath) -> Any:
-    for part in path:
-        data = data[part]
-    return data
 
 
 def _size(path: Path) -> int:

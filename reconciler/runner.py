@@ -57,9 +57,10 @@ def load_inputs(
     with manifest.start(list(paths), root=root, busy=busy) as loading:
         # State is read while a child process (with many manifests) parses part of them;
         # a problem in the manifests is still the one reported first.
+        current: State | None = None
+        state_error: StateError | None = None
         try:
             current = storage.read()
-            state_error: StateError | None = None
         except StateError as exc:
             state_error = exc
         report = loading.finish()

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 from reconciler.checks import shipped_check
 from reconciler.schema_check import Check, compile_schema
 from reconciler.schemas import load_schema
-from reconciler.yamlload import DocPath, Document, format_path
+from reconciler.yamlload import DocPath, Document, format_path, value_at
 
 MANIFEST_SCHEMA = "manifest.schema.json"
 #: Fields of a creative that belong to the tool, never sent to the API.
@@ -121,7 +121,7 @@ class ManifestSchema:
             if fields:
                 names = " and ".join(f'"{f}"' for f in fields)
                 message = f"missing required field{'s' if len(fields) > 1 else ''} {names}"
-                owner = _value_at(doc.data, path)
+                owner = value_at(doc.data, path)
                 has_variants = isinstance(owner, dict) and "variants" in owner
                 hint = "set it on the creative, or on every variant" if has_variants else None
                 best.setdefault((path, True), (1, message, hint))
@@ -228,12 +228,6 @@ def manifest_schema() -> ManifestSchema:
 def validate(document: Document) -> list[Diagnostic]:
     """Shape problems of one parsed manifest file (empty when it is valid)."""
     return manifest_schema().validate(document)
-
-
-def _value_at(data: Any, path: DocPath) -> Any:
-    for part in path:
-        data = data[part]
-    return data
 
 
 def _show(value: Any) -> str:

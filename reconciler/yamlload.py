@@ -109,6 +109,13 @@ class Document:
         return entries
 
 
+def value_at(data: Any, path: DocPath) -> Any:
+    """The value at `path` in parsed data (the path must exist)."""
+    for part in path:
+        data = data[part]
+    return data
+
+
 def format_path(path: DocPath) -> str:
     """`("creatives", "hero", "labels", "a b", 0)` -> `creatives.hero.labels["a b"][0]`."""
     text = ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import tempfile
 from pathlib import Path
@@ -466,8 +467,10 @@ def test_a_forked_load_reports_exactly_what_a_load_in_one_process_does(tmp_path:
     assert alone.forked_files == 0
     expected = alone.finish()
     with manifest.start([tmp_path], root=tmp_path, fork_from=0, busy=100) as loading:
-        assert 0 < loading.forked_files < 40
+        given = loading.forked_files
+        assert 0 < given < 40
         got = loading.finish()
+        assert loading.forked_files == given  # the child's part came back and was used
     assert got == expected
     assert [d.file for d in expected.diagnostics] == [
         "m05.yaml",
@@ -484,7 +487,12 @@ def test_leaving_a_forked_load_unfinished_stops_its_child(tmp_path: Path) -> Non
         assert loading.forked_files > 0
         child = loading._child
         assert child is not None
-    assert child.result() is None  # reaped, nothing left to read
+        pid = child._pid
+        assert pid is not None
+        os.kill(pid, 0)  # running, or done and waiting to be reaped
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # killed and reaped on leaving the block
+    assert child.result() is None
 
 
 def test_the_field_locator_finds_the_line_that_set_a_value(tmp_path: Path) -> None:
